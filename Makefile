@@ -1,0 +1,73 @@
+# The two commands of the README: `make run` and `make test`. Everything else supports them.
+# Nothing here relies on software installed by hand: Python packages come from PyPI into .venv,
+# system packages (Chromium for browser tests, Pango for PDFs, gettext) from Debian via apt.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+APT := $(shell command -v apt-get 2>/dev/null)
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+DEPLOY_ENV := DJANGO_SETTINGS_MODULE=hodsite.settings.production SECRET_KEY=check-deploy-dummy-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ ALLOWED_HOSTS=www.hodhospital.go.th DATABASE_URL=sqlite:////tmp/hodsite-check-deploy.sqlite3
+
+.PHONY: run test install system-pdf system-browser lint check bench messages clean-db
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	@rm -f $(VENV)/.installed-* && touch $@
+
+install: $(STAMP)
+
+# WeasyPrint (PDFs with Thai text) needs Pango from the system.
+system-pdf:
+	@if ! ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so.0' || ! ldconfig -p | grep -q 'libpangoft2-1.0.so.0'; then \
+		echo "Installing Pango for PDF generation (apt)"; \
+		$(SUDO) $(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) $(APT) install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 >/dev/null; \
+	fi
+
+# Browser journeys use Debian's Chromium; never a downloaded browser.
+system-browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "Installing Chromium for browser tests (apt)"; \
+		$(SUDO) $(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) $(APT) install -y -qq chromium >/dev/null; \
+	fi
+
+run: install system-pdf
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_data
+	@echo ""
+	@echo "  เว็บไซต์โรงพยาบาลฮอด:  http://$(HOST):$(PORT)/"
+	@echo "  ระบบจัดการเนื้อหา:     http://$(HOST):$(PORT)/admin/   (บัญชีทดลองใน README: admin / hod-demo-2569)"
+	@echo "  Periodic jobs run every 60 s beside the web server; Ctrl+C stops both."
+	@echo ""
+	@$(PY) manage.py run_periodic_jobs --loop --interval 60 & JOBS=$$!; \
+		trap 'kill $$JOBS 2>/dev/null' EXIT INT TERM; \
+		$(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: install
+	$(PY) manage.py check --fail-level WARNING
+	$(PY) manage.py makemigrations --check --dry-run
+	$(DEPLOY_ENV) $(PY) manage.py check --deploy --fail-level WARNING
+
+test: install system-pdf system-browser lint check
+	$(BIN)/pytest
+
+bench: install
+	$(BIN)/pytest tests/bench -q -p no:randomly --no-header
+
+# Refresh our own Thai catalog after adding strings (needs gettext), then compile it.
+messages: install
+	$(PY) manage.py makemessages -l th --no-location --ignore ".venv/*" --ignore "static/*" --ignore "media/*" --ignore "tests/*"
+	$(PY) manage.py wagtail_thai --build
+
+clean-db:
+	rm -f db.sqlite3 db.sqlite3-shm db.sqlite3-wal

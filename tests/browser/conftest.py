@@ -1,0 +1,125 @@
+"""Browser journeys: the demo hospital served as `make run` serves it, driven by Debian's Chromium.
+
+A session-scoped server runs in its own process on its own database (a SQLite file, or a separate
+PostgreSQL database when DATABASE_URL points at PostgreSQL), built with `migrate` and
+`load_demo_data` exactly as a new user's first `make run` builds it.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]  # fmt: skip
+SCREENSHOTS = ROOT / "test-results" / "screenshots"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _database_url(tmp):
+    outer = os.environ.get("DATABASE_URL", "")
+    if outer.startswith(("postgres://", "postgresql://")):
+        import psycopg
+
+        parsed = urlparse(outer)
+        name = f"{parsed.path.lstrip('/') or 'hodsite'}_browser"
+        admin_url = parsed._replace(path="/postgres").geturl()
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return parsed._replace(path=f"/{name}").geturl()
+    return f"sqlite:///{tmp / 'browser.sqlite3'}"
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory):
+    """Base URL of a server running the demo hospital."""
+    tmp = tmp_path_factory.mktemp("site")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="hodsite.settings.dev",
+        DATABASE_URL=_database_url(tmp),
+        MEDIA_ROOT=str(tmp / "media"),
+        PYTHONUNBUFFERED="1",
+    )
+    manage = [sys.executable, "manage.py"]
+    for args, extra in ((["migrate", "--noinput"], {}), (["load_demo_data"], {"DEBUG": "True"})):
+        result = subprocess.run(
+            manage + args, cwd=ROOT, env={**env, **extra}, capture_output=True, text=True, timeout=600
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+    port = _free_port()
+    # DEBUG off, as in production: friendly error pages, no debug toolbar; media served for the test.
+    server_env = {**env, "DEBUG": "False", "SERVE_MEDIA": "True"}
+    log = open(tmp / "server.log", "w")  # noqa: SIM115 — closed at teardown
+    proc = subprocess.Popen(manage + ["runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
+                            cwd=ROOT, env=server_env, stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while True:
+        try:
+            urllib.request.urlopen(base + "/robots.txt", timeout=2)  # noqa: S310 — our own local server
+            break
+        except OSError:
+            if time.time() > deadline or proc.poll() is not None:
+                proc.kill()
+                raise RuntimeError((tmp / "server.log").read_text()) from None
+            time.sleep(0.3)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=20)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: `make test` installs Debian's chromium package")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH")
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="th-TH", is_mobile=True, has_touch=True
+    )
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def screenshot(pg, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
