@@ -64,9 +64,15 @@ test: install system-pdf system-browser lint check
 bench: install
 	$(BIN)/pytest tests/bench -q -p no:randomly --no-header
 
-# Refresh our own Thai catalog after adding strings (needs gettext), then compile it.
+# Refresh our own Thai catalogs after adding strings (needs gettext), then compile them. The root
+# catalog holds home, hodsite and the shared templates; each category app's catalog holds its code
+# and its templates/<app>/ (linked in for the run). Fill in the new msgids' Thai before committing.
+APPS := disclosure procurement manuals publishing
 messages: install
-	$(PY) manage.py makemessages -l th --no-location --ignore ".venv/*" --ignore "static/*" --ignore "media/*" --ignore "tests/*"
+	$(PY) manage.py makemessages -l th --no-location --no-obsolete --ignore ".venv/*" --ignore "static/*" --ignore "media/*" --ignore "tests/*" --ignore "locale/*" $(foreach a,$(APPS),--ignore "$(a)/*")
+	@for app in $(APPS); do \
+		( cd $$app && ln -sfn ../templates/$$app _templates && ../$(PY) ../manage.py makemessages -l th --no-location --no-obsolete --symlinks; rm -f _templates ); \
+	done
 	$(PY) manage.py wagtail_thai --build
 
 clean-db:

@@ -148,3 +148,12 @@ class QuickLinkBlock(blocks.StructBlock):
 
 class QuickLinksBlock(blocks.StreamBlock):
     link = QuickLinkBlock()
+
+
+class AttachmentsBlock(blocks.StreamBlock):
+    """The files of an item, each shown with its type and size (R2.1)."""
+
+    document = DocumentLinkBlock()
+
+    class Meta:
+        label = _("Attached files")

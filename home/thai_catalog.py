@@ -195,12 +195,23 @@ def source_domain(path):
     return "djangojs" if path.stem.endswith("-js") else "django"
 
 
+PROJECT_APPS = ["home", "disclosure", "procurement", "manuals", "publishing", "eservices"]
+
+
+def project_catalogs():
+    """Our own Thai catalogs: ``locale/th`` and each project app's ``<app>/locale/th``."""
+    paths = sorted((LOCALE_DIR / "th" / "LC_MESSAGES").glob("*.po"))
+    for app in PROJECT_APPS:
+        paths += sorted((REPO_DIR / app / "locale" / "th" / "LC_MESSAGES").glob("*.po"))
+    return paths
+
+
 def compile_project_catalog():
-    """Compile ``locale/th/LC_MESSAGES/*.po`` (our own strings) without needing gettext's msgfmt."""
+    """Compile our own catalogs (``project_catalogs``) without needing gettext's msgfmt."""
     compiled = []
-    for po_path in sorted((LOCALE_DIR / "th" / "LC_MESSAGES").glob("*.po")):
+    for po_path in project_catalogs():
         polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
-        compiled.append(po_path.name)
+        compiled.append(str(po_path.relative_to(REPO_DIR)))
     return compiled
 
 

@@ -6,7 +6,7 @@ from wagtail.models import Page, Site
 
 import pytest
 
-from home.models import ContactSettings, FooterSettings, HomePage, StandardPage
+from home.models import ContactSettings, Department, FooterSettings, HomePage, StandardPage
 
 
 @pytest.fixture
@@ -62,3 +62,13 @@ def footer(home_page):
 @pytest.fixture
 def root_page(db):
     return Page.get_first_root_node()
+
+
+@pytest.fixture
+def department(db):
+    return Department.objects.create(name="งานประชาสัมพันธ์", kind=Department.Kind.UNIT, email="pr@hodhospital.go.th")
+
+
+@pytest.fixture
+def other_department(db):
+    return Department.objects.create(name="กลุ่มงานพัฒนายุทธศาสตร์", kind=Department.Kind.GROUP)

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "disclosure",
     "procurement",
     "manuals",
+    "publishing",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
@@ -169,8 +170,15 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAILADMIN_USER_LOGIN_FORM = "home.admin_forms.HospitalLoginForm"
+# No third-party requests from the admin: no Gravatar avatars (staff privacy, works offline).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# An edit after a head approved makes the item go through head review again (R2.3).
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Approving the webmaster's step publishes: webmasters hold no "publish" permission of their own.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "publishing.workflows.publish_approved"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # --- E-mail ------------------------------------------------------------------------------------
@@ -190,5 +198,6 @@ LOGGING = {
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},  # page events are in Wagtail's audit log already
     },
 }

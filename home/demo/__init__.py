@@ -1,0 +1,1 @@
+"""The demo hospital: ``load_demo_data`` builds it (DEBUG only)."""

@@ -38,7 +38,9 @@ STEPS = (
     "ประเภทและขนาดไฟล์ไว้ทุกรายการ"
 )
 
-# (slug, title, intro, body, children, in_menu)
+# (slug, title, intro, body, children, in_menu). The top-level sections and the texts of every
+# category. ``home`` creates the grouping sections and the pages it owns (HOME_OWNED); the category
+# apps' demo loaders create their own page types at the other paths, reusing these texts.
 TREE = [
     (
         "about",
@@ -308,8 +310,8 @@ TREE = [
                     "และสถานที่ติดต่อ พร้อมแบบฟอร์มสำหรับดาวน์โหลด"
                 )
                 + responsible(
-                    "กลุ่มงานทันตกรรม กลุ่มงานคุ้มครองผู้บริโภคและเภสัชสาธารณสุข",
-                    "หัวหน้ากลุ่มงานทันตกรรม หัวหน้ากลุ่มงานคุ้มครองผู้บริโภคและเภสัชสาธารณสุข",
+                    "กลุ่มงานทันตสาธารณสุข กลุ่มงานคุ้มครองผู้บริโภคและเภสัชสาธารณสุข",
+                    "หัวหน้ากลุ่มงานทันตสาธารณสุข หัวหน้ากลุ่มงานคุ้มครองผู้บริโภคและเภสัชสาธารณสุข",
                 ),
             ),
             (
@@ -453,3 +455,42 @@ NEWS = [
         40,
     ),
 ]
+
+
+# Top-level order of the menu; sections created by any loader are put in this order.
+MENU_ORDER = ["about", "plans", "news", "procurement", "transparency", "services", "knowledge", "contact"]
+
+# Sections home creates as StandardPages: the groups, and the leaves no category app owns yet.
+HOME_GROUPS = ["about", "plans", "transparency", "services"]
+HOME_OWNED = ["services/e-services", "services/statistics"]
+
+DEPARTMENTS = [
+    ("กลุ่มงานบริหารทั่วไป", "group"),
+    ("กลุ่มงานพัฒนายุทธศาสตร์", "group"),
+    ("กลุ่มงานการพยาบาล", "group"),
+    ("กลุ่มงานเภสัชกรรมและคุ้มครองผู้บริโภค", "group"),
+    ("กลุ่มงานคุ้มครองผู้บริโภคและเภสัชสาธารณสุข", "group"),
+    ("กลุ่มงานทันตสาธารณสุข", "group"),
+    ("กลุ่มงานนิติการ", "group"),
+    ("กลุ่มงานบริการด้านปฐมภูมิและองค์รวม", "group"),
+    ("กลุ่มงานเทคนิคการแพทย์", "group"),
+    ("กลุ่มงานการแพทย์แผนไทยและการแพทย์ทางเลือก", "group"),
+    ("งานประชาสัมพันธ์", "unit"),
+    ("งานข้อมูลและเทคโนโลยีสารสนเทศ", "unit"),
+    ("งานพัสดุ", "unit"),
+    ("งานการเงินและบัญชี", "unit"),
+]
+
+
+def section_text(path):
+    """(title, intro, body) of a section in TREE by its path, e.g. "about/history"."""
+    parts = path.split("/")
+    for slug, title, intro, body, children, _in_menu in TREE:
+        if slug != parts[0]:
+            continue
+        if len(parts) == 1:
+            return title, intro, body
+        for c_slug, c_title, c_intro, c_body in children:
+            if c_slug == parts[1]:
+                return c_title, c_intro, c_body
+    raise KeyError(path)

@@ -30,7 +30,7 @@ def test_runner_publishes_a_page_whose_go_live_time_has_come(section, settings, 
     call_command("run_periodic_jobs", stdout=out)
     page.refresh_from_db()
     assert page.live
-    assert "publish_scheduled=ok" in out.getvalue()
+    assert "publish_scheduled=published 1" in out.getvalue()
 
 
 def test_second_runner_skips_while_the_first_holds_the_lock(settings, tmp_path):

@@ -54,3 +54,11 @@ def test_django_uses_the_project_translation_for_workflow_words():
     with translation.override("th"):
         assert translation.gettext("Request changes") == "ขอให้แก้ไข"
         assert translation.gettext("Workflow") == "ขั้นตอนการอนุมัติ"
+
+
+def test_project_catalogs_translate_every_msgid():
+    for path in thai_catalog.project_catalogs():
+        untranslated = [
+            e.msgid for e in polib.pofile(str(path)) if not e.obsolete and not thai_catalog.is_translated(e)
+        ]
+        assert untranslated == [], f"{path}: {untranslated[:5]}"

@@ -1,0 +1,32 @@
+"""The site root and the shared models every category app builds on.
+
+One module per concern (STYLE.md: a ``models/`` package once one file stops being readable):
+``media`` (image and document models), ``site_settings`` (contact block, footer links),
+``pages`` (HomePage, StandardPage, ContactPage, SitemapPage), ``base`` (departments and the
+abstract page with the R2.1 facts every published item carries).
+"""
+
+from .base import DataPeriodFields, Department, FactsMixin, FiscalPeriodFields, ItemPage, OwnerFields, SourceFields
+from .media import HospitalDocument, HospitalImage, HospitalRendition, human_size
+from .pages import ContactPage, HomePage, SitemapPage, StandardPage
+from .site_settings import ContactSettings, FooterSettings
+
+__all__ = [
+    "DataPeriodFields",
+    "Department",
+    "FactsMixin",
+    "FiscalPeriodFields",
+    "ItemPage",
+    "OwnerFields",
+    "SourceFields",
+    "ContactPage",
+    "ContactSettings",
+    "FooterSettings",
+    "HomePage",
+    "HospitalDocument",
+    "HospitalImage",
+    "HospitalRendition",
+    "SitemapPage",
+    "StandardPage",
+    "human_size",
+]
