@@ -1,0 +1,841 @@
+"""The disclosure part of the demo hospital: every R1 category of this app, for two fiscal years.
+
+Called by ``manage.py load_demo_data`` after the hospital's own part (see ``home.demo.builder``).
+Everything is created only when missing, so a second run changes nothing. Dates are computed from
+the current fiscal year (FY *n*: the year in progress, FY *n−1*: the last full year), so the demo
+stays sensible in later years. Names of people are invented; owners follow the seed's table.
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.utils import timezone
+
+from disclosure import demo_pictures
+from disclosure.models import (
+    ActionPlanIndexPage,
+    ActionPlanPage,
+    BudgetIndexPage,
+    BudgetPage,
+    ComplaintChannel,
+    ComplaintProcedureIndexPage,
+    ComplaintProcedurePage,
+    ComplaintReportIndexPage,
+    ComplaintReportPage,
+    Executive,
+    ExecutivesPage,
+    ITAEvidence,
+    ITAIndexPage,
+    ITAYearPage,
+    KnowledgeIndexPage,
+    KnowledgePage,
+    LawIndexPage,
+    LawPage,
+    MoitItem,
+    NewsGalleryImage,
+    NewsIndexPage,
+    NewsPage,
+    OIAEntry,
+    OIAIndexPage,
+    OrganisationInfoPage,
+    PolicyIndexPage,
+    PolicyPage,
+    Weblink,
+    WeblinkIndexPage,
+)
+from home import thai_dates
+from home.demo import content, media
+from home.models import HospitalDocument
+
+PR = "งานประชาสัมพันธ์"
+IT = "งานข้อมูลและเทคโนโลยีสารสนเทศ"
+STRATEGY = "กลุ่มงานพัฒนายุทธศาสตร์"
+ADMIN = "กลุ่มงานบริหารทั่วไป"
+LEGAL = "กลุ่มงานนิติการ"
+CONSUMER = "กลุ่มงานคุ้มครองผู้บริโภคและเภสัชสาธารณสุข"
+PRIMARY = "กลุ่มงานบริการด้านปฐมภูมิและองค์รวม"
+NURSING = "กลุ่มงานการพยาบาล"
+
+EXECUTIVES = [
+    ("นายแพทย์ธนกร วงศ์ศรีสุข", "ผู้อำนวยการโรงพยาบาลฮอด", "053-461-037 ต่อ 101"),
+    ("นางวรรณา ศรีวงค์", "หัวหน้ากลุ่มงานการพยาบาล", "053-461-037 ต่อ 201"),
+    ("นายสมศักดิ์ แก้วมูล", "หัวหน้ากลุ่มงานบริหารทั่วไป", "053-461-037 ต่อ 111"),
+    ("ภญ.กมลชนก ใจคำ", "หัวหน้ากลุ่มงานเภสัชกรรมและคุ้มครองผู้บริโภค", "053-461-037 ต่อ 301"),
+    ("ทพ.อดิศร บุญเรือง", "หัวหน้ากลุ่มงานทันตกรรม", "053-461-037 ต่อ 401"),
+]
+
+STRUCTURE_GROUPS = [
+    "กลุ่มงาน\nบริหารทั่วไป",
+    "กลุ่มงาน\nพัฒนายุทธศาสตร์",
+    "กลุ่มงาน\nการพยาบาล",
+    "กลุ่มงานเภสัชกรรม\nและคุ้มครองผู้บริโภค",
+    "กลุ่มงาน\nทันตกรรม",
+    "กลุ่มงานบริการด้าน\nปฐมภูมิและองค์รวม",
+    "กลุ่มงาน\nเทคนิคการแพทย์",
+    "กลุ่มงาน\nรังสีวิทยา",
+    "กลุ่มงาน\nเวชกรรมฟื้นฟู",
+    "กลุ่มงานการแพทย์แผนไทย\nและการแพทย์ทางเลือก",
+]
+
+
+class Demo:
+    """Shared state of one run: the builder, the fiscal years, and helpers for dates and files."""
+
+    def __init__(self, builder):
+        self.b = builder
+        self.fy = thai_dates.current_fiscal_year()
+        self.prev = self.fy - 1
+
+    def dept(self, name):
+        return self.b.department(name)
+
+    def when(self, day, hour=10):
+        """An aware datetime on ``day`` (never in the future): when a demo item was published."""
+        moment = timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
+        return min(moment, timezone.now() - dt.timedelta(hours=1))
+
+    def fy_day(self, fy, month, day):
+        """A day of fiscal year ``fy`` given by month and day (October–December fall in the year before)."""
+        year = thai_dates.ce_year(fy) - (1 if month >= 10 else 0)
+        return dt.date(year, month, day)
+
+    def pdf(self, title, paragraphs, filename, owner, period=(None, None)):
+        return self.b.pdf_document(
+            title, paragraphs, filename, owner=owner, period=period, meta=["โรงพยาบาลฮอด", owner.name]
+        )
+
+    def attach(self, *documents):
+        return [self.b.attachment(doc) for doc in documents if doc]
+
+    def section(self, path, model, **fields):
+        """The page at ``path`` (parent must exist) with TREE's title, intro and body."""
+        parent_path, _sep, slug = path.rpartition("/")
+        parent = self.b.find(parent_path) if parent_path else self.b.home
+        title, intro, body = content.section_text(path)
+        fields.setdefault("title", title)
+        fields.setdefault("intro", intro)
+        fields.setdefault("body", body)
+        return self.b.page(parent, model, slug, **fields)
+
+
+def load(builder):
+    demo = Demo(builder)
+    about(demo)
+    plans(demo)
+    complaints(demo)
+    laws(demo)
+    knowledge(demo)
+    weblinks(demo)
+    news(demo)
+    information_centre(demo)
+    ita(demo)
+
+
+# -- R1.1 organisation ---------------------------------------------------------------------------
+
+
+def about(demo):
+    b = demo.b
+    start_of_record = dt.date(2022, 10, 1)
+    topics = [
+        ("about/history", OrganisationInfoPage.Topic.HISTORY, PR, {}),
+        ("about/vision-mission", OrganisationInfoPage.Topic.VISION_MISSION, STRATEGY, {}),
+        ("about/powers-duties", OrganisationInfoPage.Topic.POWERS_DUTIES, ADMIN, {}),
+    ]
+    for path, topic, owner, extra in topics:
+        demo.section(
+            path, OrganisationInfoPage, topic=topic, owner_unit=demo.dept(owner), period_start=start_of_record,
+            show_in_menus=True, published_at=demo.when(start_of_record + dt.timedelta(days=20)), **extra,
+        )  # fmt: skip
+
+    director_position = content.DIRECTOR[1]
+    chart = b.image(
+        "แผนภูมิโครงสร้างโรงพยาบาลฮอด",
+        lambda: demo_pictures.org_chart(director_position, STRUCTURE_GROUPS),
+        "hod-structure.png",
+        "แผนภูมิโครงสร้างโรงพยาบาลฮอด: ผู้อำนวยการโรงพยาบาลอยู่บนสุด มีคณะกรรมการบริหารโรงพยาบาลเป็นที่ปรึกษา "
+        "และมีกลุ่มงานสิบกลุ่มงานขึ้นตรงต่อผู้อำนวยการ ได้แก่ " + " ".join(g.replace("\n", "") for g in STRUCTURE_GROUPS),
+    )
+    fy_start = thai_dates.fiscal_year_range(demo.fy)[0]
+    demo.section(
+        "about/structure", OrganisationInfoPage, topic=OrganisationInfoPage.Topic.STRUCTURE, org_chart=chart,
+        owner_unit=demo.dept(STRATEGY), period_start=fy_start, show_in_menus=True, published_at=demo.when(fy_start),
+    )  # fmt: skip
+
+    executives = []
+    for i, (name, position, phone) in enumerate(EXECUTIVES):
+        photo = b.image(
+            f"รูปถ่าย {name}", lambda i=i: media.portrait(10 + i), f"executive-{i + 1}.jpg", f"รูปถ่าย{name} {position}"
+        )
+        executives.append(Executive(photo=photo, full_name=name, position=position, phone=phone, sort_order=i))
+    demo.section(
+        "about/executives", ExecutivesPage, executives=executives, owner_unit=demo.dept(PR), period_start=fy_start,
+        show_in_menus=True, published_at=demo.when(fy_start + dt.timedelta(days=3)),
+    )  # fmt: skip
+
+    policy_pdf = demo.pdf(
+        f"นโยบายการบริหารงานของผู้อำนวยการโรงพยาบาลฮอด ปีงบประมาณ พ.ศ. {demo.fy}",
+        [
+            "1. ยึดผู้ป่วยเป็นศูนย์กลาง ให้บริการที่ปลอดภัย ได้มาตรฐาน และเป็นธรรมแก่ประชาชนทุกคน",
+            "2. บริหารงานด้วยความโปร่งใส ตรวจสอบได้ เปิดเผยข้อมูลการดำเนินงานต่อสาธารณะตามกฎหมายและเกณฑ์ ITA",
+            "3. พัฒนาบุคลากรอย่างต่อเนื่อง ส่งเสริมความสุขในการทำงาน และยึดมั่นในประมวลจริยธรรม",
+            "4. ไม่รับของขวัญและของกำนัลทุกชนิดจากการปฏิบัติหน้าที่ (No Gift Policy) และต่อต้านการทุจริตทุกรูปแบบ",
+        ],
+        f"executive-policy-{demo.fy}.pdf",
+        demo.dept(STRATEGY),
+        thai_dates.fiscal_year_range(demo.fy),
+    )
+    b.page(
+        b.find("about"), OrganisationInfoPage, "executive-policy", title="นโยบายของผู้บริหาร",
+        intro=f"นโยบายการบริหารงานของผู้อำนวยการโรงพยาบาลฮอด ปีงบประมาณ พ.ศ. {demo.fy}",
+        body=content.p(
+            "ผู้อำนวยการโรงพยาบาลฮอดประกาศนโยบายการบริหารงาน 4 ด้าน ได้แก่ ผู้ป่วยเป็นศูนย์กลาง ความโปร่งใส "
+            "การพัฒนาบุคลากร และการต่อต้านการทุจริต รายละเอียดตามเอกสารแนบ"
+        ),
+        topic=OrganisationInfoPage.Topic.EXECUTIVE_POLICY, owner_unit=demo.dept(STRATEGY), period_start=fy_start,
+        attachments=demo.attach(policy_pdf), show_in_menus=True, published_at=demo.when(fy_start + dt.timedelta(days=5)),
+    )  # fmt: skip
+
+    ethics_pdf = demo.pdf(
+        "สรุปประมวลจริยธรรมข้าราชการพลเรือนและข้อกำหนดจริยธรรม สำนักงานปลัดกระทรวงสาธารณสุข",
+        [
+            "ประมวลจริยธรรมข้าราชการพลเรือน พ.ศ. 2564 กำหนดให้ข้าราชการยึดมั่นในสถาบันหลักของประเทศ ซื่อสัตย์สุจริต "
+            "กล้าตัดสินใจและกระทำในสิ่งที่ถูกต้อง คิดถึงประโยชน์ส่วนรวมมากกว่าประโยชน์ส่วนตัว มุ่งผลสัมฤทธิ์ของงาน "
+            "ปฏิบัติหน้าที่อย่างเป็นธรรมและไม่เลือกปฏิบัติ และดำรงตนเป็นแบบอย่างที่ดี",
+            "ข้อกำหนดจริยธรรมเจ้าหน้าที่ของรัฐ สำนักงานปลัดกระทรวงสาธารณสุข พ.ศ. 2564 ใช้กับบุคลากรทุกประเภทของโรงพยาบาลฮอด",
+        ],
+        "ethics-code-summary.pdf",
+        demo.dept(ADMIN),
+        (dt.date(2021, 10, 1), None),
+    )
+    demo.section(
+        "about/ethics", OrganisationInfoPage, topic=OrganisationInfoPage.Topic.ETHICS, owner_unit=demo.dept(ADMIN),
+        period_start=dt.date(2021, 10, 1), source="สำนักงาน ก.พ. และสำนักงานปลัดกระทรวงสาธารณสุข",
+        attachments=demo.attach(ethics_pdf), show_in_menus=True, published_at=demo.when(start_of_record),
+    )  # fmt: skip
+
+
+# -- R1.2–R1.4 plans -----------------------------------------------------------------------------
+
+
+def plans(demo):
+    b = demo.b
+    strategy = demo.dept(STRATEGY)
+    index = demo.section("plans/policy-strategy", PolicyIndexPage, show_in_menus=True)
+    for fy in (demo.prev, demo.fy):
+        doc = demo.pdf(
+            f"แผนยุทธศาสตร์โรงพยาบาลฮอด ปีงบประมาณ พ.ศ. {fy}",
+            [
+                "ยุทธศาสตร์ที่ 1 ส่งเสริมสุขภาพ ป้องกันโรค และคุ้มครองผู้บริโภคเป็นเลิศ (Prevention & Promotion Excellence)",
+                "ยุทธศาสตร์ที่ 2 บริการเป็นเลิศ (Service Excellence) พัฒนาระบบบริการปฐมภูมิและเครือข่ายบริการในอำเภอฮอด",
+                "ยุทธศาสตร์ที่ 3 บุคลากรเป็นเลิศ (People Excellence) และยุทธศาสตร์ที่ 4 บริหารจัดการเป็นเลิศด้วยธรรมาภิบาล (Governance Excellence)",
+            ],
+            f"strategy-{fy}.pdf",
+            strategy,
+            thai_dates.fiscal_year_range(fy),
+        )
+        b.page(
+            index, PolicyPage, f"strategy-{fy}", title=f"แผนยุทธศาสตร์โรงพยาบาลฮอด ปีงบประมาณ พ.ศ. {fy}",
+            intro="ยุทธศาสตร์ 4 ด้านตามแผนยุทธศาสตร์กระทรวงสาธารณสุข พร้อมตัวชี้วัดและเป้าหมายของโรงพยาบาล",
+            category=PolicyPage.Category.STRATEGY, fiscal_year=fy, owner_unit=strategy, attachments=demo.attach(doc),
+            published_at=demo.when(demo.fy_day(fy, 10, 15)),
+        )  # fmt: skip
+    policy_doc = HospitalDocument.objects.filter(title__startswith="นโยบายการบริหารงานของผู้อำนวยการ").first()
+    b.page(
+        index, PolicyPage, f"executive-policy-{demo.fy}",
+        title=f"นโยบายการบริหารงานของผู้อำนวยการ ปีงบประมาณ พ.ศ. {demo.fy}",
+        intro="นโยบาย 4 ด้านของผู้บริหาร: ผู้ป่วยเป็นศูนย์กลาง ความโปร่งใส การพัฒนาบุคลากร และการต่อต้านการทุจริต",
+        category=PolicyPage.Category.POLICY, fiscal_year=demo.fy, owner_unit=strategy,
+        attachments=demo.attach(policy_doc), published_at=demo.when(demo.fy_day(demo.fy, 10, 8)),
+    )  # fmt: skip
+    b.page(
+        index, PolicyPage, "national-strategy", title="ยุทธศาสตร์ชาติและแผนระดับชาติที่เกี่ยวข้อง",
+        intro="ยุทธศาสตร์ชาติ 20 ปี แผนแม่บทภายใต้ยุทธศาสตร์ชาติ และแผนพัฒนาเศรษฐกิจและสังคมแห่งชาติ ฉบับที่ 13 ที่โรงพยาบาลใช้เป็นกรอบ",
+        body=content.p(
+            "โรงพยาบาลฮอดจัดทำแผนยุทธศาสตร์ให้สอดคล้องกับยุทธศาสตร์และแผนระดับชาติ 3 ระดับ "
+            "และแผนปฏิบัติการด้านการป้องกันและปราบปรามการทุจริตของกระทรวงสาธารณสุข"
+        ),
+        category=PolicyPage.Category.NATIONAL, fiscal_year=demo.fy, owner_unit=strategy,
+        source="สำนักงานสภาพัฒนาการเศรษฐกิจและสังคมแห่งชาติ และสำนักงานปลัดกระทรวงสาธารณสุข",
+        published_at=demo.when(demo.fy_day(demo.fy, 10, 20)),
+    )  # fmt: skip
+
+    # Action plan (R1.3) and budget (R1.4): the plan of both years and the quarterly reports of the last one.
+    action = demo.section("plans/action-plan", ActionPlanIndexPage, show_in_menus=True)
+    budget = demo.section("plans/budget", BudgetIndexPage, show_in_menus=True)
+    allocated = {demo.prev: Decimal("48500000"), demo.fy: Decimal("51200000")}
+    spent = [Decimal("11240000"), Decimal("23915000"), Decimal("35608500"), Decimal("47815300")]
+    projects = {1: 9, 2: 18, 3: 27, 4: 36}
+    for fy in (demo.prev, demo.fy):
+        plan_doc = demo.pdf(
+            f"แผนปฏิบัติการประจำปีงบประมาณ พ.ศ. {fy} โรงพยาบาลฮอด",
+            [
+                f"แผนปฏิบัติการประจำปีงบประมาณ พ.ศ. {fy} ประกอบด้วย 36 โครงการ ภายใต้ยุทธศาสตร์ 4 ด้าน "
+                "ครอบคลุมงานส่งเสริมสุขภาพ ป้องกันโรค การรักษาพยาบาล การฟื้นฟูสภาพ และการบริหารจัดการ",
+                "แต่ละโครงการระบุวัตถุประสงค์ กลุ่มเป้าหมาย ระยะเวลา งบประมาณ ผู้รับผิดชอบ และตัวชี้วัดความสำเร็จ",
+            ],
+            f"action-plan-{fy}.pdf",
+            strategy,
+            thai_dates.fiscal_year_range(fy),
+        )
+        b.page(
+            action, ActionPlanPage, f"plan-{fy}", title=f"แผนปฏิบัติการประจำปีงบประมาณ พ.ศ. {fy}",
+            intro=f"36 โครงการภายใต้ยุทธศาสตร์ 4 ด้าน งบประมาณรวม {allocated[fy]:,.0f} บาท",
+            category=ActionPlanPage.Category.PLAN, fiscal_year=fy, owner_unit=strategy,
+            attachments=demo.attach(plan_doc), published_at=demo.when(demo.fy_day(fy, 10, 25)),
+        )  # fmt: skip
+        budget_doc = demo.pdf(
+            f"แผนการใช้จ่ายงบประมาณประจำปีงบประมาณ พ.ศ. {fy} โรงพยาบาลฮอด",
+            [
+                f"งบประมาณรวม {allocated[fy]:,.2f} บาท แบ่งเป็นงบดำเนินงานร้อยละ 82 และงบลงทุนร้อยละ 18",
+                "แผนการใช้จ่ายแสดงวงเงินที่คาดว่าจะใช้จ่ายในแต่ละไตรมาส เพื่อติดตามผลการเบิกจ่ายให้เป็นไปตามเป้าหมาย",
+            ],
+            f"budget-plan-{fy}.pdf",
+            strategy,
+            thai_dates.fiscal_year_range(fy),
+        )
+        b.page(
+            budget, BudgetPage, f"plan-{fy}", title=f"แผนการใช้จ่ายงบประมาณประจำปีงบประมาณ พ.ศ. {fy}",
+            intro="งบดำเนินงานและงบลงทุนของโรงพยาบาลฮอด พร้อมเป้าหมายการเบิกจ่ายรายไตรมาส",
+            category=BudgetPage.Category.PLAN, fiscal_year=fy, allocated_amount=allocated[fy], owner_unit=strategy,
+            attachments=demo.attach(budget_doc), published_at=demo.when(demo.fy_day(fy, 10, 28)),
+        )  # fmt: skip
+    fy = demo.prev
+    for quarter in (1, 2, 3, 4):
+        start, end = thai_dates.fiscal_quarter_range(fy, quarter)
+        published = demo.when(end + dt.timedelta(days=20))
+        label = thai_dates.fiscal_quarter_label(quarter, fy)
+        report_doc = demo.pdf(
+            f"รายงานผลการดำเนินงานตามแผนปฏิบัติการ {label}",
+            [
+                f"ผลการดำเนินงานสะสมถึง{label}: ดำเนินการแล้ว {projects[quarter]} โครงการจาก 36 โครงการ "
+                f"คิดเป็นร้อยละ {projects[quarter] * 100 // 36}",
+                "ปัญหาอุปสรรค: บุคลากรไม่เพียงพอในช่วงการระบาดของโรคไข้เลือดออก แนวทางแก้ไข: ปรับแผนการออกหน่วยร่วมกับ รพ.สต.",
+            ],
+            f"action-plan-report-{fy}-q{quarter}.pdf",
+            strategy,
+            (start, end),
+        )
+        b.page(
+            action, ActionPlanPage, f"report-{fy}-q{quarter}", title=f"รายงานผลการดำเนินงานตามแผนปฏิบัติการ {label}",
+            intro=f"ดำเนินการแล้ว {projects[quarter]} จาก 36 โครงการ",
+            category=ActionPlanPage.Category.REPORT, fiscal_year=fy, fiscal_quarter=quarter, owner_unit=strategy,
+            attachments=demo.attach(report_doc), published_at=published,
+        )  # fmt: skip
+        spend_doc = demo.pdf(
+            f"รายงานผลการใช้จ่ายงบประมาณ {label}",
+            [
+                f"ผลการเบิกจ่ายงบประมาณสะสมถึง{label} จำนวน {spent[quarter - 1]:,.2f} บาท "
+                f"จากงบประมาณ {allocated[fy]:,.2f} บาท",
+                "รายละเอียดแยกตามงบดำเนินงานและงบลงทุนตามตารางแนบ",
+            ],
+            f"budget-report-{fy}-q{quarter}.pdf",
+            strategy,
+            (start, end),
+        )
+        b.page(
+            budget, BudgetPage, f"report-{fy}-q{quarter}", title=f"รายงานผลการใช้จ่ายงบประมาณ {label}",
+            intro="ผลการเบิกจ่ายสะสมเทียบกับงบประมาณที่ได้รับจัดสรร",
+            category=BudgetPage.Category.REPORT, fiscal_year=fy, fiscal_quarter=quarter,
+            allocated_amount=allocated[fy], spent_amount=spent[quarter - 1], owner_unit=strategy,
+            attachments=demo.attach(spend_doc), published_at=published,
+        )  # fmt: skip
+
+
+# -- R1.5–R1.6 complaints ------------------------------------------------------------------------
+
+
+def complaints(demo):
+    b = demo.b
+    admin, legal = demo.dept(ADMIN), demo.dept(LEGAL)
+    index = demo.section("transparency/complaint-procedures", ComplaintProcedureIndexPage, show_in_menus=True)
+    e_services = b.find("services/e-services")
+    web = e_services.full_url if e_services else ""
+    effective = demo.fy_day(demo.prev, 10, 1)
+    common_channels = [
+        (ComplaintChannel.Kind.IN_PERSON, "ศูนย์รับเรื่องร้องเรียน ชั้น 1 อาคารผู้ป่วยนอก วันและเวลาราชการ", ""),
+        (ComplaintChannel.Kind.PHONE, "053-461-037 ต่อ 111 (ในเวลาราชการ)", ""),
+        (ComplaintChannel.Kind.WEBSITE, "แบบฟอร์มร้องเรียนออนไลน์ พร้อมรหัสติดตามเรื่อง", web),
+        (ComplaintChannel.Kind.POST, "ผู้อำนวยการโรงพยาบาลฮอด 169 หมู่ 1 ตำบลหางดง อำเภอฮอด จังหวัดเชียงใหม่ 50240", ""),
+        (ComplaintChannel.Kind.EMAIL, "saraban@hodhospital.go.th", ""),
+    ]
+    procedures = [
+        (
+            "service", "การร้องเรียนการปฏิบัติงานหรือการให้บริการของเจ้าหน้าที่", "service", admin,
+            "ผู้รับบริการที่ไม่ได้รับความสะดวก ถูกปฏิบัติไม่เหมาะสม หรือไม่พอใจบริการ ร้องเรียนได้ทุกช่องทางด้านล่าง",
+            [(ComplaintChannel.Kind.BOX, "ตู้รับความคิดเห็น หน้าห้องบัตรและหน้าตึกผู้ป่วยใน", "")],
+            "คู่มือการปฏิบัติงานการร้องเรียนการปฏิบัติงานหรือการให้บริการของเจ้าหน้าที่ โรงพยาบาลฮอด",
+        ),
+        (
+            "corruption", "การร้องเรียนการทุจริตและประพฤติมิชอบ", "corruption", legal,
+            "แจ้งเบาะแสการทุจริตหรือการประพฤติมิชอบของเจ้าหน้าที่ ไม่ต้องระบุชื่อได้ ข้อมูลผู้ร้องเรียนจะถูกเก็บเป็นความลับ",
+            [(ComplaintChannel.Kind.OTHER, "ศูนย์ปฏิบัติการต่อต้านการทุจริต กระทรวงสาธารณสุข โทร. 02-590-1000 หรือสายด่วน 1111", "")],
+            "คู่มือการปฏิบัติงานการร้องเรียนการทุจริตและประพฤติมิชอบ โรงพยาบาลฮอด",
+        ),
+    ]  # fmt: skip
+    for slug, title, category, owner, intro, extra_channels, manual_title in procedures:
+        manual = demo.pdf(
+            manual_title,
+            [
+                "ขั้นตอนที่ 1 รับเรื่องร้องเรียนจากทุกช่องทางและลงทะเบียนภายในวันที่รับเรื่อง",
+                "ขั้นตอนที่ 2 แจ้งตอบรับเรื่องแก่ผู้ร้องเรียนภายใน 3 วันทำการ (กรณีระบุช่องทางติดต่อกลับ)",
+                "ขั้นตอนที่ 3 ส่งเรื่องให้คณะกรรมการหรือหน่วยงานที่เกี่ยวข้องตรวจสอบข้อเท็จจริง",
+                "ขั้นตอนที่ 4 แจ้งผลการดำเนินการแก่ผู้ร้องเรียนภายใน 30 วัน และรายงานผู้อำนวยการ",
+            ],
+            f"complaint-manual-{slug}.pdf",
+            owner,
+            (effective, None),
+        )
+        channels = [
+            ComplaintChannel(kind=kind, detail=detail, url=url, sort_order=i)
+            for i, (kind, detail, url) in enumerate(common_channels + extra_channels)
+        ]
+        b.page(
+            index, ComplaintProcedurePage, slug, title=title, intro=intro, category=category, acknowledge_days=3,
+            resolve_days=30, channels=channels, owner_unit=owner, period_start=effective,
+            body=content.h("ขั้นตอนการจัดการเรื่องร้องเรียน") + content.p(
+                "1. รับเรื่องและลงทะเบียน 2. แจ้งตอบรับภายใน 3 วันทำการ 3. ตรวจสอบข้อเท็จจริง "
+                "4. แจ้งผลภายใน 30 วัน ผู้ร้องเรียนติดตามสถานะได้ด้วยรหัสติดตามเรื่อง"
+            ),
+            attachments=demo.attach(manual), published_at=demo.when(effective + dt.timedelta(days=10)),
+        )  # fmt: skip
+
+    reports = demo.section("transparency/complaint-reports", ComplaintReportIndexPage, show_in_menus=True)
+    # The last full year's two rounds and the year before's 12-month round (the current year's first
+    # round ends in March and is not due yet).
+    rounds = [
+        (demo.prev - 1, "12", {"service": (41, 39, 2), "corruption": (1, 1, 0)}),
+        (demo.prev, "6", {"service": (19, 16, 3), "corruption": (0, 0, 0)}),
+        (demo.prev, "12", {"service": (38, 36, 2), "corruption": (1, 1, 0)}),
+    ]
+    for fy, round_, counts in rounds:
+        start, end = thai_dates.fiscal_year_range(fy)
+        if round_ == "6":
+            end = dt.date(end.year, 3, 31)
+        round_label = "รอบ 6 เดือน" if round_ == "6" else "รอบ 12 เดือน"
+        doc = demo.pdf(
+            f"รายงานสรุปผลการดำเนินงานเรื่องร้องเรียน {round_label} ปีงบประมาณ พ.ศ. {fy}",
+            [
+                f"เรื่องร้องเรียนการปฏิบัติงานหรือการให้บริการ {counts['service'][0]} เรื่อง ดำเนินการแล้วเสร็จ "
+                f"{counts['service'][1]} เรื่อง อยู่ระหว่างดำเนินการ {counts['service'][2]} เรื่อง",
+                f"เรื่องร้องเรียนการทุจริตและประพฤติมิชอบ {counts['corruption'][0]} เรื่อง",
+                "ปัญหาที่พบมากที่สุดคือระยะเวลารอตรวจที่แผนกผู้ป่วยนอก แนวทางแก้ไข: เพิ่มระบบนัดหมายล่วงหน้าและจุดคัดกรองด่วน",
+            ],
+            f"complaint-report-{fy}-{round_}.pdf",
+            admin,
+            (start, end),
+        )
+        for category, owner in (("service", admin), ("corruption", legal)):
+            received, resolved, progress = counts[category]
+            what = "การให้บริการ" if category == "service" else "การทุจริตและประพฤติมิชอบ"
+            b.page(
+                reports, ComplaintReportPage, f"{category}-{fy}-{round_}",
+                title=f"สรุปผลเรื่องร้องเรียน{what} {round_label} ปีงบประมาณ พ.ศ. {fy}",
+                intro=f"รับเรื่อง {received} เรื่อง ดำเนินการแล้วเสร็จ {resolved} เรื่อง",
+                round=round_, category=category, fiscal_year=fy, received_count=received, resolved_count=resolved,
+                in_progress_count=progress, owner_unit=owner,
+                analysis=(
+                    "ปัญหาอุปสรรค: ระยะเวลารอตรวจนานในช่วงเช้า และการสื่อสารขั้นตอนการรับบริการไม่ชัดเจน\n"
+                    "แนวทางแก้ไข: เพิ่มระบบนัดหมายล่วงหน้า จัดเจ้าหน้าที่ประชาสัมพันธ์ประจำจุด และอบรมพฤติกรรมบริการ"
+                    if received else "ไม่มีเรื่องร้องเรียนในรอบนี้ โรงพยาบาลยังคงเปิดช่องทางรับเรื่องร้องเรียนทุกช่องทาง"
+                ),
+                attachments=demo.attach(doc), published_at=demo.when(end + dt.timedelta(days=15)),
+            )  # fmt: skip
+
+
+# -- R1.10 laws ----------------------------------------------------------------------------------
+
+LAWS = [
+    ("official-information-act", "พระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. 2540", "act", dt.date(1997, 12, 9),
+     "ราชกิจจานุเบกษา เล่ม 114 ตอนที่ 46 ก วันที่ 10 กันยายน 2540", LEGAL,
+     "สิทธิของประชาชนในการรับรู้ข้อมูลข่าวสารของราชการ และหน้าที่ของหน่วยงานตามมาตรา 7 และมาตรา 9"),
+    ("national-health-security-act", "พระราชบัญญัติหลักประกันสุขภาพแห่งชาติ พ.ศ. 2545", "act", dt.date(2002, 11, 19),
+     "ราชกิจจานุเบกษา เล่ม 119 ตอนที่ 116 ก วันที่ 18 พฤศจิกายน 2545", CONSUMER,
+     "สิทธิในการรับบริการสาธารณสุขของประชาชนไทยและการจ่ายค่าบริการแก่หน่วยบริการ"),
+    ("national-health-act", "พระราชบัญญัติสุขภาพแห่งชาติ พ.ศ. 2550", "act", dt.date(2007, 3, 20),
+     "ราชกิจจานุเบกษา เล่ม 124 ตอนที่ 16 ก วันที่ 19 มีนาคม 2550", CONSUMER,
+     "สิทธิและหน้าที่ด้านสุขภาพ การปกปิดข้อมูลสุขภาพส่วนบุคคล และหนังสือแสดงเจตนาไม่ประสงค์จะรับบริการสาธารณสุข"),
+    ("computer-crime-act", "พระราชบัญญัติว่าด้วยการกระทำความผิดเกี่ยวกับคอมพิวเตอร์ พ.ศ. 2550", "act", dt.date(2007, 7, 18),
+     "ราชกิจจานุเบกษา เล่ม 124 ตอนที่ 27 ก วันที่ 18 มิถุนายน 2550", LEGAL,
+     "ความผิดเกี่ยวกับคอมพิวเตอร์ และหน้าที่ของผู้ให้บริการในการเก็บข้อมูลจราจรทางคอมพิวเตอร์ไม่น้อยกว่า 90 วัน"),
+    ("procurement-act", "พระราชบัญญัติการจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ พ.ศ. 2560", "act", dt.date(2017, 8, 23),
+     "ราชกิจจานุเบกษา เล่ม 134 ตอนที่ 24 ก วันที่ 24 กุมภาพันธ์ 2560", LEGAL,
+     "หลักเกณฑ์การจัดซื้อจัดจ้างและการบริหารพัสดุของหน่วยงานของรัฐ"),
+    ("ethical-standards-act", "พระราชบัญญัติมาตรฐานทางจริยธรรม พ.ศ. 2562", "act", dt.date(2019, 4, 17),
+     "ราชกิจจานุเบกษา เล่ม 136 ตอนที่ 50 ก วันที่ 16 เมษายน 2562", LEGAL,
+     "มาตรฐานทางจริยธรรมของเจ้าหน้าที่ของรัฐและการจัดทำประมวลจริยธรรม"),
+    ("personal-data-protection-act", "พระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562", "act", dt.date(2022, 6, 1),
+     "ราชกิจจานุเบกษา เล่ม 136 ตอนที่ 69 ก วันที่ 27 พฤษภาคม 2562", LEGAL,
+     "การเก็บรวบรวม ใช้ และเปิดเผยข้อมูลส่วนบุคคล ใช้บังคับทั้งฉบับตั้งแต่วันที่ 1 มิถุนายน 2565"),
+    ("correspondence-regulation", "ระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ พ.ศ. 2526", "regulation", dt.date(1983, 6, 1),
+     "ราชกิจจานุเบกษา เล่ม 100 ตอนที่ 24 ฉบับพิเศษ", LEGAL,
+     "การรับ ส่ง เก็บรักษา และทำลายหนังสือราชการ รวมถึงระยะเวลาการเก็บรักษาเอกสาร"),
+]  # fmt: skip
+
+
+def laws(demo):
+    b = demo.b
+    index = demo.section("transparency/laws", LawIndexPage, show_in_menus=True)
+    for i, (slug, title, category, effective, source, owner, intro) in enumerate(LAWS):
+        url = "https://www.ratchakitcha.soc.go.th/"
+        b.page(
+            index, LawPage, slug, title=title, intro=intro, category=category, period_start=effective, source=source,
+            source_url=url, owner_unit=demo.dept(owner),
+            published_at=demo.when(demo.fy_day(demo.prev, 11, 1) + dt.timedelta(days=i)),
+        )  # fmt: skip
+
+
+# -- R1.11 knowledge -----------------------------------------------------------------------------
+
+
+def knowledge(demo):
+    b = demo.b
+    title, intro, body = content.section_text("knowledge")
+    index = b.page(b.home, KnowledgeIndexPage, "knowledge", title=title, intro=intro, body=body, show_in_menus=True)
+    pr, it, primary = demo.dept(PR), demo.dept(IT), demo.dept(PRIMARY)
+
+    d_title, d_intro, d_body = content.section_text("knowledge/dengue")
+    # The old page's last paragraph named the source in the text; the source is now its own field.
+    d_body = [block for block in d_body if "แหล่งที่มา" not in block["value"]]
+    b.page(
+        index, KnowledgePage, "dengue", title=d_title, intro=d_intro, body=d_body, category="article",
+        source="กรมควบคุมโรค กระทรวงสาธารณสุข", period_start=demo.fy_day(demo.prev, 5, 15), owner_unit=primary,
+        published_at=demo.when(demo.fy_day(demo.prev, 5, 15)),
+    )  # fmt: skip
+
+    infographic = b.image(
+        "อินโฟกราฟิก สัญญาณเตือนโรคหลอดเลือดสมอง BE FAST",
+        demo_pictures.stroke_infographic,
+        "stroke-be-fast.png",
+        "อินโฟกราฟิกสัญญาณเตือนโรคหลอดเลือดสมอง BE FAST: B เดินเซ ทรงตัวไม่ได้ E ตามัว มองเห็นภาพซ้อน F หน้าเบี้ยว ปากเบี้ยว "
+        "A แขนขาอ่อนแรงซีกหนึ่ง S พูดไม่ชัด T รีบโทร 1669 ภายใน 4.5 ชั่วโมง",
+    )
+    b.page(
+        index, KnowledgePage, "stroke-be-fast", title="สัญญาณเตือนโรคหลอดเลือดสมอง BE FAST",
+        intro="จำ 6 สัญญาณเตือน แล้วรีบโทร 1669 ภายใน 4.5 ชั่วโมง", category="infographic", image=infographic,
+        source="กรมการแพทย์ กระทรวงสาธารณสุข", period_start=demo.fy_day(demo.fy, 10, 29), owner_unit=pr,
+        published_at=demo.when(demo.fy_day(demo.fy, 10, 29)),
+    )  # fmt: skip
+    b.page(
+        index, KnowledgePage, "hand-washing-video", title="วิดีโอ: ล้างมือ 7 ขั้นตอน ลดการติดเชื้อ",
+        intro="วิธีล้างมือที่ถูกต้องด้วยน้ำและสบู่ หรือเจลแอลกอฮอล์ สำหรับประชาชนและผู้ดูแลผู้ป่วย", category="video",
+        video_url="https://www.youtube.com/watch?v=hodHandWash7", source="กรมอนามัย กระทรวงสาธารณสุข",
+        period_start=demo.fy_day(demo.prev, 1, 20), owner_unit=pr, published_at=demo.when(demo.fy_day(demo.prev, 1, 20)),
+    )  # fmt: skip
+    stats_doc = demo.pdf(
+        f"สถิติผู้ป่วยโรคเบาหวานและความดันโลหิตสูง อำเภอฮอด ปีงบประมาณ พ.ศ. {demo.prev}",
+        [
+            "ผู้ป่วยโรคเบาหวานที่ขึ้นทะเบียน 3,412 ราย ควบคุมระดับน้ำตาลได้ดี (HbA1c < 7) ร้อยละ 38.6",
+            "ผู้ป่วยโรคความดันโลหิตสูงที่ขึ้นทะเบียน 6,105 ราย ควบคุมความดันได้ดีร้อยละ 61.2",
+        ],
+        f"ncd-statistics-{demo.prev}.pdf",
+        it,
+        thai_dates.fiscal_year_range(demo.prev),
+    )
+    b.page(
+        index, KnowledgePage, f"ncd-statistics-{demo.prev}",
+        title=f"สถิติผู้ป่วยโรคเบาหวานและความดันโลหิตสูง อำเภอฮอด ปีงบประมาณ พ.ศ. {demo.prev}",
+        intro="จำนวนผู้ป่วยที่ขึ้นทะเบียนและร้อยละที่ควบคุมโรคได้ดี", category="statistics",
+        source="ระบบคลังข้อมูลสุขภาพ (HDC) สำนักงานสาธารณสุขจังหวัดเชียงใหม่",
+        period_start=thai_dates.fiscal_year_range(demo.prev)[0], period_end=thai_dates.fiscal_year_range(demo.prev)[1],
+        owner_unit=it, attachments=demo.attach(stats_doc), published_at=demo.when(demo.fy_day(demo.fy, 10, 20)),
+    )  # fmt: skip
+    research_doc = demo.pdf(
+        "ผลของโปรแกรมการดูแลผู้ป่วยเบาหวานที่บ้านโดยอาสาสมัครสาธารณสุขประจำหมู่บ้าน อำเภอฮอด",
+        [
+            "วัตถุประสงค์: เพื่อศึกษาผลของโปรแกรมการเยี่ยมบ้านโดย อสม. ต่อการควบคุมระดับน้ำตาลในเลือดของผู้ป่วยเบาหวาน",
+            "ผลการศึกษา: กลุ่มทดลอง 60 ราย มีค่า HbA1c ลดลงเฉลี่ย 0.8 หลังเข้าร่วมโปรแกรม 6 เดือน",
+        ],
+        "r2r-diabetes-home-care.pdf",
+        primary,
+        (demo.fy_day(demo.prev, 1, 1), demo.fy_day(demo.prev, 6, 30)),
+    )
+    b.page(
+        index, KnowledgePage, "r2r-diabetes-home-care",
+        title="งานวิจัย: การดูแลผู้ป่วยเบาหวานที่บ้านโดย อสม. อำเภอฮอด",
+        intro="งานวิจัยจากงานประจำ (R2R) ของกลุ่มงานบริการด้านปฐมภูมิและองค์รวม", category="research",
+        source="กลุ่มงานบริการด้านปฐมภูมิและองค์รวม โรงพยาบาลฮอด (งานวิจัย R2R)",
+        period_start=demo.fy_day(demo.prev, 1, 1), period_end=demo.fy_day(demo.prev, 6, 30), owner_unit=primary,
+        attachments=demo.attach(research_doc), published_at=demo.when(demo.fy_day(demo.prev, 8, 5)),
+    )  # fmt: skip
+    b.page(
+        index, KnowledgePage, "pm25-health", title="ฝุ่น PM2.5 กับสุขภาพ: ดูแลตัวเองอย่างไรในช่วงหมอกควัน",
+        intro="กลุ่มเสี่ยง อาการที่ต้องสังเกต และการเลือกหน้ากากที่ป้องกันฝุ่นได้", category="article",
+        body=content.p(
+            "ในช่วงเดือนกุมภาพันธ์ถึงเมษายน อำเภอฮอดมีค่าฝุ่น PM2.5 สูงจากการเผาในที่โล่ง กลุ่มเสี่ยง ได้แก่ เด็ก ผู้สูงอายุ "
+            "หญิงตั้งครรภ์ และผู้ป่วยโรคหัวใจและโรคปอด ควรงดกิจกรรมกลางแจ้งเมื่อค่าฝุ่นเกินมาตรฐาน",
+            "ใช้หน้ากาก N95 หรือหน้ากากอนามัยที่สวมกระชับ ปิดประตูหน้าต่าง และหากมีอาการหายใจลำบาก เจ็บหน้าอก ให้รีบมาโรงพยาบาล",
+        ),
+        source="กรมอนามัย กระทรวงสาธารณสุข", period_start=demo.fy_day(demo.prev, 2, 10), owner_unit=pr,
+        published_at=demo.when(demo.fy_day(demo.prev, 2, 10)),
+    )  # fmt: skip
+
+
+# -- R1.12 weblinks ------------------------------------------------------------------------------
+
+WEBLINKS = [
+    ("กระทรวงสาธารณสุข", "https://www.moph.go.th/", "ข่าวและนโยบายของกระทรวง", "moph"),
+    ("สำนักงานปลัดกระทรวงสาธารณสุข", "https://ops.moph.go.th/", "หน่วยงานต้นสังกัดของโรงพยาบาล", "moph"),
+    ("กรมควบคุมโรค", "https://ddc.moph.go.th/", "สถานการณ์โรคและการป้องกันโรค", "moph"),
+    ("กรมอนามัย", "https://www.anamai.moph.go.th/", "ความรู้ด้านส่งเสริมสุขภาพและอนามัยสิ่งแวดล้อม", "moph"),
+    ("สำนักงานสาธารณสุขจังหวัดเชียงใหม่", "https://www.chiangmaihealth.go.th/", "หน่วยงานระดับจังหวัด", "provincial"),
+    ("จังหวัดเชียงใหม่", "https://www.chiangmai.go.th/", "ข่าวสารของจังหวัด", "provincial"),
+    ("สำนักงานหลักประกันสุขภาพแห่งชาติ", "https://www.nhso.go.th/", "สิทธิหลักประกันสุขภาพ สายด่วน 1330", "other"),
+    ("สำนักงานคณะกรรมการข้อมูลข่าวสารของราชการ", "https://www.oic.go.th/", "สิทธิรับรู้ข้อมูลข่าวสารของราชการ", "other"),
+    ("สำนักงาน ป.ป.ช.", "https://www.nacc.go.th/", "แจ้งเบาะแสการทุจริต", "other"),
+    ("ระบบการจัดซื้อจัดจ้างภาครัฐ (e-GP)", "https://www.gprocurement.go.th/", "ประกาศจัดซื้อจัดจ้างของหน่วยงานรัฐ", "other"),
+]
+
+
+def weblinks(demo):
+    title, intro, body = content.section_text("services/weblinks")
+    # The old text listed the links inline; they are now records, so only the responsibility text stays.
+    body = [block for block in body if "<a href" not in str(block["value"])]
+    links = [
+        Weblink(name=name, url=url, description=description, category=category, sort_order=i)
+        for i, (name, url, description, category) in enumerate(WEBLINKS)
+    ]
+    demo.section(
+        "services/weblinks", WeblinkIndexPage, title=title, intro=intro, body=body, links=links,
+        owner_unit=demo.dept(IT), period_start=demo.fy_day(demo.fy, 10, 1), show_in_menus=True,
+    )  # fmt: skip
+
+
+# -- R1.8 news -----------------------------------------------------------------------------------
+
+
+def news(demo):
+    b = demo.b
+    title, intro, body = content.section_text("news")
+    index = b.page(b.home, NewsIndexPage, "news", title=title, intro=intro, body=body, show_in_menus=True)
+    pr, admin = demo.dept(PR), demo.dept(ADMIN)
+    now = timezone.localdate()
+
+    for i, (slug, n_title, n_intro, hint, days_ago) in enumerate(content.NEWS):
+        picture = b.image(
+            n_title, lambda i=i, hint=hint: media.news_picture(hint, i), f"news-{slug}.jpg", f"ภาพประกอบข่าว: {n_title}"
+        )
+        day = now - dt.timedelta(days=days_ago)
+        fields = {"category": "news", "period_start": day, "owner_unit": pr, "attachments": []}
+        if slug.startswith("job-"):
+            start = dt.date(now.year, 12, 1) if now.month < 12 else now
+            doc = demo.pdf(
+                n_title,
+                [
+                    "ตำแหน่งพยาบาลวิชาชีพ จำนวน 2 อัตรา คุณสมบัติ: สำเร็จการศึกษาพยาบาลศาสตรบัณฑิต และมีใบอนุญาตประกอบวิชาชีพ",
+                    f"รับสมัครตั้งแต่วันที่ {thai_dates.thai_date(start)} ถึงวันที่ "
+                    f"{thai_dates.thai_date(start + dt.timedelta(days=14))} ณ กลุ่มงานบริหารทั่วไป ในวันและเวลาราชการ",
+                ],
+                f"{slug}.pdf",
+                admin,
+                (start, start + dt.timedelta(days=14)),
+            )
+            fields.update(category="job", period_start=start, period_end=start + dt.timedelta(days=14),
+                          owner_unit=admin, attachments=demo.attach(doc))  # fmt: skip
+        elif "anti-corruption" in slug or "vaccination" in slug:
+            fields["category"] = "photo"
+        b.page(
+            index, NewsPage, slug, title=n_title, intro=n_intro, listing_image=picture, published_days_ago=days_ago,
+            body=content.p(n_intro + " ประชาชนที่สนใจสอบถามรายละเอียดเพิ่มเติมได้ที่งานประชาสัมพันธ์ โรงพยาบาลฮอด โทร. 053-461-037"),
+            **fields,
+        )  # fmt: skip
+
+    # More items across the two fiscal years: (slug, title, intro, category, day, owner, picture hint).
+    more = [
+        ("nurses-day-gallery", "ภาพกิจกรรมวันพยาบาลแห่งชาติ ประจำปี", "บุคลากรกลุ่มงานการพยาบาลร่วมกิจกรรมวันพยาบาลแห่งชาติ 21 ตุลาคม",
+         "photo", demo.fy_day(demo.fy, 10, 21), NURSING, "วันพยาบาล"),
+        ("aed-procurement-result", "ประกาศผู้ชนะการเสนอราคา ซื้อเครื่องกระตุกหัวใจไฟฟ้าชนิดอัตโนมัติ (AED) จำนวน 2 เครื่อง",
+         "ประกาศผลการจัดซื้อโดยวิธีเฉพาะเจาะจง", "procurement", demo.fy_day(demo.fy, 11, 10), ADMIN, ""),
+        ("songkran-opd-closed", "ประกาศปิดบริการผู้ป่วยนอกในวันหยุดเทศกาลสงกรานต์",
+         "แผนกอุบัติเหตุและฉุกเฉินเปิดให้บริการตลอด 24 ชั่วโมง", "announcement", demo.fy_day(demo.prev, 4, 8), PR, ""),
+        ("ha-accreditation", "โรงพยาบาลฮอดผ่านการรับรองคุณภาพสถานพยาบาล (HA) ขั้นที่ 3",
+         "ผลจากความร่วมมือของบุคลากรทุกกลุ่มงานในการพัฒนาคุณภาพอย่างต่อเนื่อง", "news",
+         demo.fy_day(demo.prev, 6, 18), PR, "รับรองคุณภาพ HA"),
+        ("pm25-alert", "แจ้งเตือน: ค่าฝุ่น PM2.5 เกินมาตรฐาน งดกิจกรรมกลางแจ้ง",
+         "กลุ่มเสี่ยงควรสวมหน้ากากป้องกันฝุ่นและสังเกตอาการผิดปกติ", "announcement", demo.fy_day(demo.prev, 3, 2), PR, ""),
+        ("mini-marathon", "ขอเชิญร่วมกิจกรรมเดิน-วิ่งเพื่อสุขภาพ ฮอดมินิมาราธอน",
+         "รายได้สมทบทุนจัดซื้อครุภัณฑ์ทางการแพทย์", "news", demo.fy_day(demo.prev, 1, 25), PR, "เดิน-วิ่ง"),
+    ]  # fmt: skip
+    for i, (slug, n_title, n_intro, category, day, owner, hint) in enumerate(more):
+        picture = None
+        if hint:
+            picture = b.image(
+                n_title,
+                lambda i=i, hint=hint: media.news_picture(hint, 20 + i),
+                f"news-{slug}.jpg",
+                f"ภาพประกอบข่าว: {n_title}",
+            )
+        fields = {}
+        if category == "photo":
+            photos = []
+            for j, caption in enumerate(["พิธีเปิดกิจกรรม", "มอบรางวัลพยาบาลดีเด่น", "ถ่ายภาพร่วมกัน"]):
+                image = b.image(
+                    f"{n_title} ภาพที่ {j + 1}", lambda j=j: media.news_picture("วันพยาบาล", 40 + j),
+                    f"news-{slug}-{j + 1}.jpg", f"ภาพกิจกรรมวันพยาบาลแห่งชาติ: {caption}",
+                )  # fmt: skip
+                photos.append(NewsGalleryImage(image=image, caption=caption, sort_order=j))
+            fields["gallery_images"] = photos
+        if category == "procurement":
+            doc = demo.pdf(
+                n_title,
+                [
+                    "ตามที่โรงพยาบาลฮอดได้มีโครงการซื้อเครื่องกระตุกหัวใจไฟฟ้าชนิดอัตโนมัติ (AED) จำนวน 2 เครื่อง โดยวิธีเฉพาะเจาะจง นั้น",
+                    "ผู้ได้รับการคัดเลือก ได้แก่ บริษัท เมดิคอล ซัพพลาย เชียงใหม่ จำกัด ราคาที่ตกลงซื้อ 178,000.00 บาท "
+                    "(หนึ่งแสนเจ็ดหมื่นแปดพันบาทถ้วน) รวมภาษีมูลค่าเพิ่ม",
+                ],
+                f"{slug}.pdf",
+                demo.dept(owner),
+                (day, None),
+            )
+            fields["attachments"] = demo.attach(doc)
+        b.page(
+            index, NewsPage, slug, title=n_title, intro=n_intro, category=category, listing_image=picture,
+            period_start=day, owner_unit=demo.dept(owner), published_at=demo.when(day),
+            body=content.p(n_intro + " รายละเอียดเพิ่มเติมสอบถามได้ที่งานประชาสัมพันธ์ โรงพยาบาลฮอด โทร. 053-461-037"),
+            **fields,
+        )  # fmt: skip
+
+
+# -- R1.13 information centre --------------------------------------------------------------------
+
+
+def information_centre(demo):
+    b = demo.b
+    links = [
+        ("7_1", "โครงสร้างหน่วยงาน", "แผนภูมิโครงสร้างและกลุ่มงานของโรงพยาบาล", "about/structure"),
+        ("7_1", "ทำเนียบผู้บริหาร", "ผู้บริหารพร้อมตำแหน่งและหมายเลขโทรศัพท์", "about/executives"),
+        ("7_2", "อำนาจหน้าที่", "อำนาจหน้าที่ตามกฎหมายจัดตั้งและวิธีการดำเนินงาน", "about/powers-duties"),
+        ("7_3", "ติดต่อเรา", "ที่อยู่ โทรศัพท์ โทรสาร อีเมล แผนที่ และการขอข้อมูลข่าวสาร", "contact"),
+        ("7_4", "กฎหมาย ระเบียบ ข้อบังคับ", "กฎหมายที่โรงพยาบาลใช้ในการปฏิบัติงาน พร้อมแหล่งที่มา", "transparency/laws"),
+        ("9_2", "นโยบายของผู้บริหาร", "นโยบายการบริหารงานของผู้อำนวยการ", "about/executive-policy"),
+        ("9_3", "แผนปฏิบัติการประจำปี", "แผนงาน โครงการ และรายงานผลรายไตรมาส", "plans/action-plan"),
+        ("9_3", "แผนการใช้จ่ายงบประมาณ", "งบประมาณรายจ่ายประจำปีและผลการใช้จ่าย", "plans/budget"),
+        ("9_4", "หลักเกณฑ์การจัดการเรื่องร้องเรียน", "ขั้นตอนและระยะเวลาการจัดการเรื่องร้องเรียน", "transparency/complaint-procedures"),
+        ("9_8", "ประกาศผลการจัดซื้อจัดจ้าง", "ประกาศผู้ชนะการเสนอราคา (ประกาศคณะกรรมการข้อมูลข่าวสารฯ 16 มกราคม 2558)",
+         "news/aed-procurement-result"),
+    ]  # fmt: skip
+    entries = []
+    for i, (section, title, description, path) in enumerate(links):
+        target = b.find(path)
+        if target is not None:
+            entries.append(
+                OIAEntry(section=section, title=title, description=description, linked_page=target, sort_order=i)
+            )
+    contact = content.CONTACT
+    demo.section(
+        "transparency/information-centre", OIAIndexPage, entries=entries, owner_unit=demo.dept(PR),
+        period_start=demo.fy_day(demo.fy, 10, 1), show_in_menus=True,
+        request_instructions=(
+            "ยื่นคำขอด้วยตนเองที่ศูนย์ข้อมูลข่าวสาร ชั้น 1 อาคารอำนวยการ ในวันและเวลาราชการ (08.30–16.30 น.) "
+            f"หรือส่งทางไปรษณีย์ถึงผู้อำนวยการโรงพยาบาลฮอด {contact['address'].replace(chr(10), ' ')} "
+            f"หรือทางอีเมล {contact['email']} โทรศัพท์ {contact['phone']}"
+        ),
+        request_page=b.find("contact"),
+    )  # fmt: skip
+
+
+# -- ITA (MOIT 1–22) -----------------------------------------------------------------------------
+
+
+def ita(demo):
+    b = demo.b
+    if not MoitItem.objects.filter(fiscal_year=demo.fy).exists():
+        source = max(
+            MoitItem.objects.filter(fiscal_year__lt=demo.fy).values_list("fiscal_year", flat=True), default=None
+        )
+        if source:
+            MoitItem.copy_year(source, demo.fy)
+            MoitItem.objects.filter(fiscal_year=demo.fy).update(
+                notes=f"คัดลอกจากปีงบประมาณ พ.ศ. {source} โดยเลื่อนปีในชื่อรายการ ตรวจสอบกับคู่มือ MOPH ITA ปี {demo.fy} ก่อนใช้"
+            )
+            b.created.append(f"MOIT items of {demo.fy} (copied from {source})")
+    index = demo.section("transparency/ita", ITAIndexPage, show_in_menus=True)
+    owner = demo.dept(STRATEGY)
+
+    def page_link(path):
+        return b.find(path)
+
+    def doc(title_start):
+        return HospitalDocument.objects.filter(title__startswith=title_start).order_by("-pk").first()
+
+    def memo(fy, number, subject, paragraphs):
+        return demo.pdf(
+            f"{subject} ปีงบประมาณ พ.ศ. {fy}",
+            paragraphs,
+            f"ita-{fy}-moit{number}.pdf",
+            owner,
+            thai_dates.fiscal_year_range(fy),
+        )
+
+    prev = demo.prev
+    evidence_prev = [
+        (1, "ประกาศแนวทางการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ของโรงพยาบาลฮอด", None, None,
+         memo(prev, 1, "ประกาศโรงพยาบาลฮอด เรื่อง แนวทางการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ของหน่วยงาน", [
+             "กำหนดประเภทข้อมูลที่ต้องเผยแพร่ ขั้นตอน ระยะเวลา และผู้รับผิดชอบในการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์",
+             "ผู้รับผิดชอบการให้ข้อมูลเสนอแบบฟอร์มการขอเผยแพร่ หัวหน้ากลุ่มงานอนุมัติ และผู้ดูแลเว็บไซต์นำขึ้นเผยแพร่"]), None),
+        (2, "2.1.1 ข้อมูลผู้บริหาร", None, None, None, "about/executives"),
+        (2, "2.1.3 โครงสร้างหน่วยงาน", None, None, None, "about/structure"),
+        (2, "2.1.4 หน้าที่และอำนาจ", None, None, None, "about/powers-duties"),
+        (2, "2.1.5 กฎหมายที่เกี่ยวข้อง", None, None, None, "transparency/laws"),
+        (2, "2.1.6 ข่าวประชาสัมพันธ์", None, None, None, "news"),
+        (2, "2.2 วิสัยทัศน์ พันธกิจ ค่านิยม MOPH", None, None, None, "about/vision-mission"),
+        (2, "2.8 นโยบายและยุทธศาสตร์ของหน่วยงาน", None, None, None, f"plans/policy-strategy/strategy-{prev}"),
+        (2, "2.9 แผนปฏิบัติการประจำปี", None, None, None, f"plans/action-plan/plan-{prev}"),
+        *[(2, f"2.10 รายงานผลการดำเนินงานตามแผนปฏิบัติการ ไตรมาสที่ {q}", q, None, None,
+           f"plans/action-plan/report-{prev}-q{q}") for q in (1, 2, 3, 4)],
+        *[(2, f"2.11 รายงานผลการใช้จ่ายงบประมาณ ไตรมาสที่ {q}", q, None, None,
+           f"plans/budget/report-{prev}-q{q}") for q in (1, 2, 3, 4)],
+        (9, "9.1 แนวปฏิบัติการร้องเรียนการให้บริการ", None, None, None, "transparency/complaint-procedures/service"),
+        (9, "9.2 แนวปฏิบัติการร้องเรียนการทุจริตและประพฤติมิชอบ", None, None, None,
+         "transparency/complaint-procedures/corruption"),
+        (10, "สรุปผลเรื่องร้องเรียน รอบ 6 เดือน", 2, None, None, f"transparency/complaint-reports/service-{prev}-6"),
+        (10, "สรุปผลเรื่องร้องเรียน รอบ 12 เดือน", 4, None, None, f"transparency/complaint-reports/service-{prev}-12"),
+        (12, "ประกาศเจตนารมณ์ No Gift Policy", 2, None,
+         memo(prev, 12, "ประกาศโรงพยาบาลฮอด เรื่อง มาตรการป้องกันการรับสินบน", [
+             "โรงพยาบาลฮอดกำหนดมาตรการป้องกันการรับสินบน ครอบคลุม No Gift Policy การจัดซื้อจัดจ้าง การรับเงินบริจาค "
+             "และการใช้รถราชการ พร้อมกลไกการกำกับติดตาม"]), None),
+        (15, "แผนปฏิบัติการป้องกัน ปราบปรามการทุจริตและประพฤติมิชอบ", 1, None,
+         memo(prev, 15, "แผนปฏิบัติการป้องกัน ปราบปรามการทุจริตและประพฤติมิชอบ โรงพยาบาลฮอด", [
+             "แผนปฏิบัติการ 5 โครงการ ได้แก่ การส่งเสริมคุณธรรม การเผยแพร่ข้อมูลสาธารณะ การประเมินความเสี่ยงการทุจริต "
+             "การรับเรื่องร้องเรียน และการอบรมผลประโยชน์ทับซ้อน"]), None),
+        (17, "แผนบริหารความเสี่ยงการทุจริต", 2, None,
+         memo(prev, 17, "รายงานการประเมินความเสี่ยงการทุจริต โรงพยาบาลฮอด", [
+             "ระบุความเสี่ยงการทุจริต 3 ประเด็น ได้แก่ การจัดซื้อจัดจ้าง การเบิกค่าตอบแทน และการใช้รถราชการ พร้อมมาตรการควบคุม"]),
+         None),
+        (20, "ภาพกิจกรรมวันต่อต้านคอร์รัปชันสากล", 1, None, None, "news/anti-corruption-day-2568"),
+        (21, "ประกาศเจตจำนงสุจริตของผู้บริหาร", 2, None,
+         memo(prev, 21, "ประกาศเจตจำนงสุจริตในการบริหารงาน โรงพยาบาลฮอด", [
+             "ผู้อำนวยการโรงพยาบาลฮอดประกาศเจตจำนงว่าจะบริหารงานด้วยความซื่อสัตย์สุจริต โปร่งใส "
+             "และเคารพสิทธิมนุษยชนและศักดิ์ศรีของผู้ปฏิบัติงาน"]), None),
+    ]  # fmt: skip
+    fy = demo.fy
+    no_gift = doc(f"ประกาศโรงพยาบาลฮอด เรื่อง เจตนารมณ์ No Gift Policy ปีงบประมาณ พ.ศ. {fy}")
+    evidence_now = [
+        (1, "ประกาศแนวทางการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ (ฉบับปีปัจจุบัน)", None, None,
+         memo(fy, 1, "ประกาศโรงพยาบาลฮอด เรื่อง แนวทางการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ของหน่วยงาน", [
+             "ทบทวนประเภทข้อมูลที่ต้องเผยแพร่ ขั้นตอน ระยะเวลา และผู้รับผิดชอบ ให้สอดคล้องกับเกณฑ์ MOPH ITA ปีปัจจุบัน"]), None),
+        (2, "2.1.1 ข้อมูลผู้บริหาร", None, None, None, "about/executives"),
+        (2, "2.1.2 นโยบายของผู้บริหาร", None, None, None, "about/executive-policy"),
+        (2, "2.1.3 โครงสร้างหน่วยงาน", None, None, None, "about/structure"),
+        (2, "2.8 นโยบายและยุทธศาสตร์ของหน่วยงาน", None, None, None, f"plans/policy-strategy/strategy-{fy}"),
+        (2, "2.9 แผนปฏิบัติการประจำปี", None, None, None, f"plans/action-plan/plan-{fy}"),
+        (2, "2.11 แผนการใช้จ่ายงบประมาณประจำปี", 1, None, None, f"plans/budget/plan-{fy}"),
+        (9, "9.3 ช่องทางการร้องเรียน", None, None, None, "transparency/complaint-procedures/service"),
+        (12, "ประกาศเจตนารมณ์ No Gift Policy (หน้าแรกของเว็บไซต์)", 1, None, no_gift, None),
+    ]  # fmt: skip
+    for fy, rows, day in (
+        (prev, evidence_prev, demo.fy_day(prev, 10, 5)),
+        (demo.fy, evidence_now, demo.fy_day(demo.fy, 10, 5)),
+    ):
+        evidence = []
+        for i, (number, label, quarter, month, document, path) in enumerate(rows):
+            target = page_link(path) if path else None
+            if document is None and target is None:
+                continue
+            evidence.append(ITAEvidence(moit_number=number, label=label, fiscal_quarter=quarter, fiscal_month=month,
+                                        document=document, linked_page=target, sort_order=i))  # fmt: skip
+        b.page(
+            index, ITAYearPage, f"ita-{fy}", title=f"ITA ปีงบประมาณ พ.ศ. {fy}",
+            intro=f"หลักฐานการประเมินคุณธรรมและความโปร่งใส (MOPH ITA) ปีงบประมาณ พ.ศ. {fy} ตามรายการ MOIT 1–22",
+            fiscal_year=fy, owner_unit=owner, evidence=evidence, published_at=demo.when(day),
+        )  # fmt: skip
