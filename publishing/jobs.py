@@ -1,0 +1,151 @@
+"""Periodic jobs of the publishing process (R3.3 schedules and expiry; R2.2–R2.3 time targets).
+
+Each job is safe to run twice at once (it re-reads and locks each row before acting) and catches
+up after missed runs (it acts on everything due up to now). The runner (``run_periodic_jobs``)
+adds a lock so two runners never overlap.
+"""
+
+import datetime as dt
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.utils import dateparse, timezone
+
+from wagtail.log_actions import log
+from wagtail.models import Page, Revision, TaskState
+
+from home.periodic import periodic_job
+
+from .models import HeadReviewTask, Notification, WebmasterPublishTask
+from .notifications import admin_url, public_url, recipients_for, send
+from .roles import WEBMASTERS
+
+EXPIRY_WARNING_DAYS = getattr(settings, "PUBLISHING_EXPIRY_WARNING_DAYS", 7)
+
+
+def _once(key):
+    """True the first time ``key`` is seen (so a reminder is sent once), False afterwards."""
+    try:
+        with transaction.atomic():
+            Notification.objects.create(key=key[:200])
+        return True
+    except IntegrityError:
+        return False
+
+
+def _revision_expire_at(revision):
+    value = revision.content.get("expire_at")
+    return dateparse.parse_datetime(value) if value else None
+
+
+@periodic_job("publish_scheduled")
+def publish_scheduled(stdout=None, now=None):
+    """Take down expired items, then publish items whose go-live time has come — never an expired one."""
+    now = now or timezone.now()
+    taken_down = published = skipped = 0
+    for page_id in list(Page.objects.filter(live=True, expire_at__lte=now).values_list("pk", flat=True)):
+        with transaction.atomic():
+            page = Page.objects.select_for_update().filter(pk=page_id, live=True, expire_at__lte=now).first()
+            if page is None:
+                continue  # another run took it down already
+            page.specific.unpublish(set_expired=True, log_action="wagtail.unpublish.scheduled")
+            taken_down += 1
+    for revision_id in list(Revision.objects.filter(approved_go_live_at__lte=now).values_list("pk", flat=True)):
+        with transaction.atomic():
+            revision = Revision.objects.select_for_update().filter(pk=revision_id, approved_go_live_at__lte=now).first()
+            if revision is None:
+                continue  # another run published it already
+            expire_at = _revision_expire_at(revision)
+            if expire_at is not None and expire_at <= now:
+                # Missed its window: its publication period is over, so it must not appear at all.
+                revision.approved_go_live_at = None
+                revision.save(update_fields=["approved_go_live_at"])
+                log(
+                    instance=revision.content_object,
+                    action="hodsite.schedule_expired",
+                    revision=revision,
+                    data={"expire_at": expire_at.isoformat()},
+                )
+                skipped += 1
+                continue
+            revision.publish(log_action="wagtail.publish.scheduled")
+            published += 1
+    return f"published {published}, taken down {taken_down}, skipped expired {skipped}"
+
+
+@periodic_job("expiry_warnings")
+def expiry_warnings(stdout=None, now=None):
+    """Warn owners N days (default 7) before an item is taken down, once per expiry date."""
+    now = now or timezone.now()
+    soon = now + dt.timedelta(days=EXPIRY_WARNING_DAYS)
+    sent = 0
+    for page in Page.objects.live().filter(expire_at__gt=now, expire_at__lte=soon).specific():
+        if _once(f"expiry:{page.pk}:{page.expire_at.isoformat()}"):
+            sent += send(
+                "expiry_warning",
+                {"page": page, "url": public_url(page), "edit_url": admin_url(page)},
+                recipients_for(page),
+            )
+    return f"sent {sent}"
+
+
+def _webmaster_emails():
+    User = get_user_model()
+    return list(
+        User.objects.filter(is_active=True, groups__name=WEBMASTERS)
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+
+
+def _reviewer_emails(task, page):
+    task = task.specific
+    User = get_user_model()
+    emails = list(
+        User.objects.filter(is_active=True, groups__in=task.groups.all())
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    if isinstance(task, HeadReviewTask) and task.review_by_owner_unit:
+        owner = getattr(page, "owner_unit", None)
+        if owner is not None and owner.head_group_id:
+            emails += list(
+                owner.head_group.user_set.filter(is_active=True).exclude(email="").values_list("email", flat=True)
+            )
+    return sorted(set(emails))
+
+
+@periodic_job("review_time_targets")
+def review_time_targets(stdout=None, now=None):
+    """Remind the head after 30 minutes (R2.3) and tell the webmasters after 4 hours; each once."""
+    now = now or timezone.now()
+    head_after = dt.timedelta(minutes=getattr(settings, "PUBLISHING_HEAD_REMINDER_MINUTES", 30))
+    escalate_after = dt.timedelta(hours=getattr(settings, "PUBLISHING_ESCALATE_HOURS", 4))
+    reminders = escalations = 0
+    states = TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS).select_related("task", "workflow_state")
+    for state in states:
+        task = state.task.specific
+        page = state.workflow_state.content_object
+        if not isinstance(page, Page):
+            continue
+        page = page.specific
+        waited = now - state.started_at
+        context = {
+            "page": page,
+            "task": task,
+            "started_at": state.started_at,
+            "edit_url": admin_url(page),
+            "waited": waited,
+        }
+        if (
+            isinstance(task, HeadReviewTask | WebmasterPublishTask)
+            and waited >= head_after
+            and _once(f"remind:{state.pk}")
+        ):
+            reminders += send("review_reminder", context, _reviewer_emails(task, page))
+        if waited >= escalate_after and _once(f"escalate:{state.pk}"):
+            escalations += send("review_escalation", context, _webmaster_emails())
+    return f"reminders {reminders}, escalations {escalations}"

@@ -1,0 +1,186 @@
+"""Urgent publishing on verbal approval (R2.6) and the written approval that must follow.
+
+A webmaster may publish without a head's approval only by recording who approved verbally and
+when. The item is flagged "awaiting written approval"; the heads who review its section (or the
+director) approve it afterwards. Every step is in Wagtail's audit log.
+"""
+
+import datetime as dt
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.log_actions import log
+
+from .models import HeadReviewTask, UrgentPublication
+from .notifications import admin_url, public_url, send
+from .roles import DIRECTOR, WEBMASTERS
+
+
+def is_webmaster(user):
+    return user.is_active and (user.is_superuser or user.groups.filter(name=WEBMASTERS).exists())
+
+
+def head_task_for(page):
+    workflow = page.get_workflow()
+    if workflow is None:
+        return None
+    for task in workflow.tasks:
+        if isinstance(task.specific, HeadReviewTask):
+            return task.specific
+    return None
+
+
+def may_approve_in_writing(user, page):
+    """Heads who review the page's section, or the director; never the webmaster who published."""
+    if not user.is_active:
+        return False
+    if user.is_superuser or user.groups.filter(name=DIRECTOR).exists():
+        return True
+    task = head_task_for(page)
+    return bool(task) and task.user_may_review(page.specific, user)
+
+
+def approvers_for(page, exclude_user):
+    """Users who could have given the verbal approval: the section's heads and the director."""
+    User = get_user_model()
+    task = head_task_for(page)
+    group_ids = list(task.groups.values_list("pk", flat=True)) if task else []
+    specific = page.specific
+    owner = getattr(specific, "owner_unit", None)
+    if task and task.review_by_owner_unit and owner is not None and owner.head_group_id:
+        group_ids.append(owner.head_group_id)
+    users = User.objects.filter(is_active=True).filter(groups__pk__in=group_ids) | User.objects.filter(
+        is_active=True, groups__name=DIRECTOR
+    )
+    return users.exclude(pk=exclude_user.pk).distinct().order_by("first_name", "username")
+
+
+class UserChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
+
+class UrgentPublishForm(forms.Form):
+    verbal_approver = UserChoiceField(
+        queryset=get_user_model().objects.none(),
+        label=_("Approved verbally by"),
+        help_text=_("The head of the group or the director who gave permission to publish"),
+        error_messages={
+            "required": _("Choose who approved verbally."),
+            "invalid_choice": _("Choose who approved verbally."),
+        },
+    )
+    verbal_approved_at = forms.DateTimeField(
+        label=_("Approved verbally at"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        error_messages={
+            "required": _("Enter when the verbal approval was given."),
+            "invalid": _("Enter a date and time."),
+        },
+    )
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, page, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["verbal_approver"].queryset = approvers_for(page, user)
+
+    def clean_verbal_approved_at(self):
+        value = self.cleaned_data["verbal_approved_at"]
+        if value > timezone.now() + dt.timedelta(minutes=5):
+            raise forms.ValidationError(_("The verbal approval cannot be in the future."))
+        if value < timezone.now() - dt.timedelta(days=7):
+            raise forms.ValidationError(_("An urgent publication must follow its verbal approval within a week."))
+        return value
+
+
+@transaction.atomic
+def urgent_publish(page, user, verbal_approver, verbal_approved_at, note=""):
+    if not is_webmaster(user):
+        raise PermissionDenied(_("Only webmasters can publish urgently."))
+    if verbal_approver == user:
+        raise PermissionDenied(_("Someone other than you must have approved the item."))
+    page = page.specific
+    revision = page.get_latest_revision()
+    if revision is None:
+        raise PermissionDenied(_("There is nothing to publish."))
+    state = page.current_workflow_state
+    if state is not None:
+        state.cancel(user=user)
+    # Webmasters hold no "publish" permission; this function is the checked exception (R2.6).
+    revision.publish(user=user, skip_permission_checks=True)
+    record = UrgentPublication.objects.create(
+        page=page, revision=revision, published_by=user, verbal_approver=verbal_approver,
+        verbal_approved_at=verbal_approved_at, note=note,
+    )  # fmt: skip
+    log(
+        instance=page,
+        action="hodsite.urgent_publish",
+        user=user,
+        revision=revision,
+        data={
+            "verbal_approver": verbal_approver.get_full_name() or verbal_approver.get_username(),
+            "verbal_approver_id": verbal_approver.pk,
+            "verbal_approved_at": verbal_approved_at.isoformat(),
+            "note": note,
+        },
+    )
+    if verbal_approver.email:
+        send(
+            "written_approval_needed",
+            {"page": page, "record": record, "url": public_url(page), "approve_url": approval_url(record)},
+            [verbal_approver.email],
+        )
+    return record
+
+
+def approval_url(record):
+    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/publishing/urgent/"
+
+
+@transaction.atomic
+def approve_in_writing(record, user):
+    record = UrgentPublication.objects.select_for_update().get(pk=record.pk)
+    if record.written_approved_at is not None:
+        return record
+    if user.pk == record.published_by_id or not may_approve_in_writing(user, record.page):
+        raise PermissionDenied(_("You cannot give the written approval for this item."))
+    record.written_approved_by = user
+    record.written_approved_at = timezone.now()
+    record.save(update_fields=["written_approved_by", "written_approved_at"])
+    log(
+        instance=record.page.specific,
+        action="hodsite.written_approval",
+        user=user,
+        data={"urgent_publication": record.pk},
+    )
+    return record
+
+
+def add_working_days(start, days):
+    """``start`` moved forward by ``days`` working days (Monday–Friday)."""
+    current = start
+    remaining = days
+    while remaining > 0:
+        current += dt.timedelta(days=1)
+        if current.weekday() < 5:
+            remaining -= 1
+    return current
+
+
+def written_approval_due(record):
+    days = getattr(settings, "PUBLISHING_WRITTEN_APPROVAL_WORKING_DAYS", 3)
+    return add_working_days(record.published_at, days)
+
+
+def is_overdue(record, now=None):
+    return record.written_approved_at is None and (now or timezone.now()) > written_approval_due(record)
+
+
+__all__ = ["admin_url"]

@@ -1,0 +1,177 @@
+"""Admin views of the publishing process: urgent publishing, written approval, and three reports."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wagtail.models import Page, TaskState
+
+from .models import HeadReviewTask, UrgentPublication, WebmasterPublishTask
+from .roles import DIRECTOR, WEBMASTERS, load_table
+from .urgent import (
+    UrgentPublishForm,
+    approve_in_writing,
+    is_overdue,
+    is_webmaster,
+    may_approve_in_writing,
+    urgent_publish,
+    written_approval_due,
+)
+
+
+def can_see_reports(user):
+    return user.is_active and (
+        user.is_superuser
+        or user.groups.filter(name__in=[WEBMASTERS, DIRECTOR]).exists()
+        or user.groups.filter(head_of__isnull=False).exists()
+    )
+
+
+def urgent_publish_view(request, page_id):
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not is_webmaster(request.user):
+        raise PermissionDenied
+    if page.is_root() or page.get_latest_revision() is None:
+        raise Http404
+    form = UrgentPublishForm(
+        request.POST or None,
+        page=page,
+        user=request.user,
+        initial={"verbal_approved_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")},
+    )
+    if request.method == "POST" and form.is_valid():
+        urgent_publish(page, request.user, **form.cleaned_data)
+        messages.success(request, _("“%(title)s” is published. It awaits written approval from %(name)s.") % {
+            "title": page.get_admin_display_title(),
+            "name": form.cleaned_data["verbal_approver"].get_full_name() or form.cleaned_data["verbal_approver"].get_username(),
+        })  # fmt: skip
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return TemplateResponse(
+        request,
+        "publishing/admin/urgent_publish.html",
+        {"page": page, "form": form, "header_title": _("Urgent publication")},
+    )
+
+
+def urgent_list_view(request):
+    if not can_see_reports(request.user):
+        raise PermissionDenied
+    now = timezone.now()
+    records = UrgentPublication.objects.select_related("page", "published_by", "verbal_approver", "written_approved_by")
+    awaiting, approved = [], []
+    for record in records[:500]:
+        record.due = written_approval_due(record)
+        record.overdue = is_overdue(record, now)
+        record.can_approve = (
+            record.written_approved_at is None
+            and request.user.pk != record.published_by_id
+            and may_approve_in_writing(request.user, record.page)
+        )
+        (awaiting if record.written_approved_at is None else approved).append(record)
+    return TemplateResponse(
+        request,
+        "publishing/admin/urgent_list.html",
+        {
+            "awaiting": awaiting,
+            "approved": approved[:50],
+            "overdue_count": sum(r.overdue for r in awaiting),
+            "header_title": _("Urgent publications"),
+        },
+    )
+
+
+@require_POST
+def written_approval_view(request, pk):
+    record = get_object_or_404(UrgentPublication, pk=pk)
+    approve_in_writing(record, request.user)
+    messages.success(request, _("Written approval recorded for “%(title)s”.") % {"title": record.page.title})
+    return redirect("publishing_urgent_list")
+
+
+def _duration_label(delta):
+    minutes = int(delta.total_seconds() // 60)
+    if minutes < 60:
+        return _("%(minutes)d min") % {"minutes": minutes}
+    hours, minutes = divmod(minutes, 60)
+    if hours < 48:
+        return _("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": minutes}
+    return _("%(days)d days") % {"days": hours // 24}
+
+
+def review_times_view(request):
+    """Time taken per step and per item, against the targets (head 30 minutes)."""
+    if not can_see_reports(request.user):
+        raise PermissionDenied
+    now = timezone.now()
+    head_target = dt.timedelta(minutes=30)
+    states = (
+        TaskState.objects.filter(task__content_type__app_label="publishing")
+        .select_related("task", "finished_by", "workflow_state__requested_by", "revision")
+        .order_by("-started_at")[:300]
+    )
+    rows = []
+    for state in states:
+        task = state.task.specific
+        end = state.finished_at or now
+        taken = end - state.started_at
+        is_head = isinstance(task, HeadReviewTask)
+        rows.append(
+            {
+                "state": state,
+                "task": task,
+                "page": state.workflow_state.content_object,
+                "step": _("Head review")
+                if is_head
+                else (_("Webmaster publication") if isinstance(task, WebmasterPublishTask) else task.name),
+                "taken": _duration_label(taken),
+                "in_progress": state.finished_at is None,
+                "met": (taken <= head_target) if is_head else None,
+            }
+        )
+    return TemplateResponse(
+        request, "publishing/admin/review_times.html", {"rows": rows, "header_title": _("Review times")}
+    )
+
+
+def stale_items_view(request):
+    """Live items not updated within their section's review period (e.g. quarterly reports: 3 months)."""
+    if not can_see_reports(request.user):
+        raise PermissionDenied
+    now = timezone.now()
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    rows = []
+    if site:
+        home = site.root_page
+        for row in load_table():
+            cutoff = now - dt.timedelta(days=31 * row.review_period_months)
+            for path in row.paths:
+                section = Page.objects.filter(url_path=f"{home.url_path}{path}/").first()
+                if section is None:
+                    continue
+                for page in (
+                    section.get_descendants()
+                    .live()
+                    .filter(last_published_at__lt=cutoff)
+                    .specific()
+                    .order_by("last_published_at")[:200]
+                ):
+                    rows.append(
+                        {
+                            "page": page,
+                            "category": row.category,
+                            "months": row.review_period_months,
+                            "last": page.last_published_at,
+                        }
+                    )
+    return TemplateResponse(
+        request, "publishing/admin/stale_items.html", {"rows": rows, "header_title": _("Items due for review")}
+    )
