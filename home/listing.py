@@ -9,7 +9,7 @@ one query (``prefetch_documents``), so a list can show every file's type and siz
 """
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents import get_document_model
@@ -53,12 +53,15 @@ class ListingMixin:
         return qs
 
     def listing_ordering(self):
+        """Newest first; empty values last on every database (PostgreSQL sorts NULLs first otherwise)."""
         names = _field_names(self.listing_model)
         if "fiscal_year" in names:
-            return ["-fiscal_year", "-fiscal_quarter", "-fiscal_month", "-first_published_at", "-pk"]
-        if "period_start" in names:
-            return ["-period_start", "-first_published_at", "-pk"]
-        return ["-first_published_at", "-pk"]
+            fields = ["fiscal_year", "fiscal_quarter", "fiscal_month", "first_published_at"]
+        elif "period_start" in names:
+            fields = ["period_start", "first_published_at"]
+        else:
+            fields = ["first_published_at"]
+        return [F(name).desc(nulls_last=True) for name in fields] + ["-pk"]
 
     def fiscal_year_choices(self, qs):
         names = _field_names(self.listing_model)

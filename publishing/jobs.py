@@ -149,3 +149,41 @@ def review_time_targets(stdout=None, now=None):
         if waited >= escalate_after and _once(f"escalate:{state.pk}"):
             escalations += send("review_escalation", context, _webmaster_emails())
     return f"reminders {reminders}, escalations {escalations}"
+
+
+def stale_items(now=None):
+    """(page, responsibility row) for live items not updated within their section's review period."""
+    from wagtail.models import Site
+
+    from .roles import load_table
+
+    now = now or timezone.now()
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        return []
+    found = []
+    for row in load_table():
+        cutoff = now - dt.timedelta(days=31 * row.review_period_months)
+        for path in row.paths:
+            section = Page.objects.filter(url_path=f"{site.root_page.url_path}{path}/").first()
+            if section is None:
+                continue
+            for page in section.get_descendants().live().filter(last_published_at__lt=cutoff).specific():
+                found.append((page, row))
+    return found
+
+
+@periodic_job("stale_item_reminders")
+def stale_item_reminders(stdout=None, now=None):
+    """Remind owners of items not updated within their category's review period (R2.2, R3.3), once each."""
+    sent = 0
+    for page, row in stale_items(now):
+        if _once(f"stale:{page.pk}:{page.last_published_at.isoformat()}"):
+            context = {
+                "page": page,
+                "months": row.review_period_months,
+                "category": row.category,
+                "edit_url": admin_url(page),
+            }
+            sent += send("stale_reminder", context, recipients_for(page))
+    return f"sent {sent}"

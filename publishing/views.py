@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page, TaskState
 
 from .models import HeadReviewTask, UrgentPublication, WebmasterPublishTask
-from .roles import DIRECTOR, WEBMASTERS, load_table
+from .roles import DIRECTOR, WEBMASTERS
 from .urgent import (
     UrgentPublishForm,
     approve_in_writing,
@@ -144,34 +144,13 @@ def stale_items_view(request):
     """Live items not updated within their section's review period (e.g. quarterly reports: 3 months)."""
     if not can_see_reports(request.user):
         raise PermissionDenied
-    now = timezone.now()
-    from wagtail.models import Site
+    from .jobs import stale_items
 
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    rows = []
-    if site:
-        home = site.root_page
-        for row in load_table():
-            cutoff = now - dt.timedelta(days=31 * row.review_period_months)
-            for path in row.paths:
-                section = Page.objects.filter(url_path=f"{home.url_path}{path}/").first()
-                if section is None:
-                    continue
-                for page in (
-                    section.get_descendants()
-                    .live()
-                    .filter(last_published_at__lt=cutoff)
-                    .specific()
-                    .order_by("last_published_at")[:200]
-                ):
-                    rows.append(
-                        {
-                            "page": page,
-                            "category": row.category,
-                            "months": row.review_period_months,
-                            "last": page.last_published_at,
-                        }
-                    )
+    rows = [
+        {"page": page, "category": row.category, "months": row.review_period_months, "last": page.last_published_at}
+        for page, row in stale_items()
+    ]
+    rows.sort(key=lambda r: r["last"])
     return TemplateResponse(
         request, "publishing/admin/stale_items.html", {"rows": rows, "header_title": _("Items due for review")}
     )
