@@ -3,6 +3,8 @@ the public sees it; and the reject path back to the editor with the reason."""
 
 import re
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import screenshot
 
 PASSWORD = "hod-demo-2569"
@@ -91,7 +93,7 @@ def test_request_changes_needs_a_reason_and_reaches_the_editor(browser, live_sit
     dialog = head.locator(".modal, [role=dialog]").last
     dialog.locator("textarea").wait_for()
     dialog.locator("button[type=submit]").click()  # no reason
-    assert dialog.locator(".error-message, .w-field__errors").first.inner_text()
+    expect(dialog).to_contain_text("กรุณาระบุเหตุผล")  # waits for the form to come back with its error
     screenshot(head, "journey-5-reason-required")
     dialog.locator("textarea").fill("กรุณาแนบไฟล์ประกาศที่ลงนามแล้ว และระบุสถานที่ให้ชัดเจน")
     dialog.locator("button[type=submit]").click()
