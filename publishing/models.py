@@ -7,12 +7,10 @@ changes (R2.4), and nobody acts on content they submitted or last edited (a seco
 """
 
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminModelForm  # noqa: F401 — keeps admin forms loaded for task forms
 from wagtail.models import AbstractGroupApprovalTask, Page, Revision, TaskState
 
 from .forms import RequestChangesForm
@@ -190,6 +188,3 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.key
-
-
-__all__ = ["Group", "HeadReviewTask", "Notification", "UrgentPublication", "WebmasterPublishTask"]

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from .models import HeadReviewTask, UrgentPublication
-from .notifications import admin_url, public_url, send
+from .notifications import public_url, send
 from .roles import DIRECTOR, WEBMASTERS
 
 
@@ -141,7 +141,10 @@ def urgent_publish(page, user, verbal_approver, verbal_approved_at, note=""):
 
 
 def approval_url(record):
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/publishing/urgent/"
+    """Where the approver finds the item to approve in writing (the urgent-publications report)."""
+    from django.urls import reverse
+
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("publishing_urgent_list")
 
 
 @transaction.atomic
@@ -181,6 +184,3 @@ def written_approval_due(record):
 
 def is_overdue(record, now=None):
     return record.written_approved_at is None and (now or timezone.now()) > written_approval_due(record)
-
-
-__all__ = ["admin_url"]
