@@ -67,7 +67,7 @@ bench: install
 # Refresh our own Thai catalogs after adding strings (needs gettext), then compile them. The root
 # catalog holds home, hodsite and the shared templates; each category app's catalog holds its code
 # and its templates/<app>/ (linked in for the run). Fill in the new msgids' Thai before committing.
-APPS := disclosure procurement manuals publishing
+APPS := disclosure procurement manuals publishing eservices
 messages: install
 	$(PY) manage.py makemessages -l th --no-location --no-obsolete --ignore ".venv/*" --ignore "static/*" --ignore "media/*" --ignore "tests/*" --ignore "locale/*" $(foreach a,$(APPS),--ignore "$(a)/*")
 	@for app in $(APPS); do \

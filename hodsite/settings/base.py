@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "procurement",
     "manuals",
     "publishing",
+    "eservices",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",

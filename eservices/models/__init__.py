@@ -1,0 +1,1 @@
+"""E-services records. Each service keeps its models in its own module, re-exported here."""
