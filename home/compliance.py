@@ -13,6 +13,11 @@ A provider is an object with two methods, both returning lists of :class:`Gap`:
 ``due_between(start, end, today)``
     The slots whose due period ends between the two dates (inclusive) and that are not complete yet:
     "what is due next month" in the monthly e-mail.
+
+The other way round, the ITA dashboard shows whether each piece of evidence has its publication request
+form, which ``publishing`` prints from the workflow record: ``publishing`` registers a function with
+``register_request_form(func)``; ``request_form_url(page)`` returns the admin URL of that page's form PDF,
+or "" when the page has no publication record (it was never approved through the process).
 """
 
 from dataclasses import dataclass, field
@@ -54,3 +59,21 @@ def gaps(fiscal_year, today):
 
 def due_between(start, end, today):
     return [gap for provider in _providers for gap in provider.due_between(start, end, today)]
+
+
+_request_form_sources = []
+
+
+def register_request_form(func):
+    """``func(page) -> str``: the admin URL of the page's publication request form, or ""."""
+    if func not in _request_form_sources:
+        _request_form_sources.append(func)
+    return func
+
+
+def request_form_url(page):
+    for func in _request_form_sources:
+        url = func(page)
+        if url:
+            return url
+    return ""
