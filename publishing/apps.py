@@ -9,4 +9,10 @@ class PublishingConfig(AppConfig):
     verbose_name = _("Publishing process")
 
     def ready(self):
+        from home import compliance
+
         from . import checks, jobs, signals  # noqa: F401 — registers checks, periodic jobs and signal receivers
+        from .paperwork import request_form_url
+
+        # The ITA dashboard (disclosure) links each evidence page to its request form through home.compliance.
+        compliance.register_request_form(request_form_url)

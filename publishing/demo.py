@@ -36,6 +36,7 @@ def load(builder):
         user.groups.add(*groups)
         builder.created.append(f"roles of {username}: " + ", ".join(g.name for g in groups))
     workflow_states(builder)
+    publication_records(builder)
 
 
 def _item_in(builder, path):
@@ -146,3 +147,111 @@ def workflow_states(builder):
     for page in (waiting_head, waiting_web, rejected, later, urgent, expired):
         if page is not None:
             builder.created.append(f"state: {page.title}")
+
+
+# Information providers of the units that have no demo login: named staff records (no password, they
+# cannot log in) so every printed request form shows a real-looking provider of the owner unit.
+DEMO_STAFF = [
+    ("staff-admin", "กาญจนา", "ทองคำ", "กลุ่มงานบริหารทั่วไป"),
+    ("staff-strategy", "ณัฐวุฒิ", "ใจมั่น", "กลุ่มงานพัฒนายุทธศาสตร์"),
+    ("staff-nursing", "พรทิพย์", "สุขเกษม", "กลุ่มงานการพยาบาล"),
+    ("staff-pharmacy", "ศุภชัย", "แก้วมณี", "กลุ่มงานเภสัชกรรมและคุ้มครองผู้บริโภค"),
+    ("staff-consumer", "รัตนา", "บุญมา", "กลุ่มงานคุ้มครองผู้บริโภคและเภสัชสาธารณสุข"),
+    ("staff-dental", "ชนิดา", "พรหมมา", "กลุ่มงานทันตสาธารณสุข"),
+    ("staff-legal", "ธีรวัฒน์", "สมบูรณ์", "กลุ่มงานนิติการ"),
+    ("staff-primary", "สมศักดิ์", "ปันแก้ว", "กลุ่มงานบริการด้านปฐมภูมิและองค์รวม"),
+    ("staff-lab", "อรุณี", "ศรีสุข", "กลุ่มงานเทคนิคการแพทย์"),
+    ("staff-thaimed", "มาลัย", "คำแสน", "กลุ่มงานการแพทย์แผนไทยและการแพทย์ทางเลือก"),
+    ("staff-supplies", "วิไลวรรณ", "จันทร์ตา", "งานพัสดุ"),
+    ("staff-finance", "ประเสริฐ", "อินต๊ะ", "งานการเงินและบัญชี"),
+]
+
+
+def _provider_for(unit, fallback):
+    """A member of the unit's editors' group (a demo staff record if it has none), else ``fallback``."""
+    if unit is None or unit.editor_group_id is None:
+        return fallback
+    member = unit.editor_group.user_set.filter(is_active=True).order_by("pk").first()
+    if member is not None:
+        return member
+    User = get_user_model()
+    for username, first, last, name in DEMO_STAFF:
+        if name != unit.name:
+            continue
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={"first_name": first, "last_name": last, "email": f"{username}@hodhospital.go.th"},
+        )
+        if created:
+            user.set_unusable_password()
+            user.save()
+        user.groups.add(unit.editor_group)
+        return user
+    return fallback
+
+
+def publication_records(builder):
+    """Give every live demo item the workflow record a real publication leaves (submitted, approved by
+    the head or the director, published by a webmaster), dated just before it went live, so each has a
+    request form and the monthly report of its month lists it. Items that already have one are left."""
+    import datetime as dt
+
+    from django.contrib.contenttypes.models import ContentType
+
+    from wagtail.models import Page, TaskState, WorkflowState
+
+    from home.models.base import ItemPage
+
+    from .models import HeadReviewTask, WebmasterPublishTask
+    from .paperwork import records_for_page
+
+    User = get_user_model()
+    users = {
+        u.username: u
+        for u in User.objects.filter(username__in=["editor", "head", "webmaster", "webmaster2", "director"])
+    }
+    if len(users) < 5:
+        return
+    page_type = ContentType.objects.get_for_model(Page)
+    made = 0
+    for number, page in enumerate(Page.objects.live().filter(depth__gt=2).specific().order_by("path")):
+        if not isinstance(page, ItemPage) or page.live_revision is None or not page.first_published_at:
+            continue
+        workflow = page.get_workflow()
+        if workflow is None or records_for_page(page):
+            continue
+        tasks = [t.specific for t in workflow.tasks]
+        head_task = next((t for t in tasks if isinstance(t, HeadReviewTask)), None)
+        web_task = next((t for t in tasks if isinstance(t, WebmasterPublishTask)), None)
+        if head_task is None or web_task is None:
+            continue
+        unit = page.owner_unit
+        submitter = _provider_for(unit, users["editor"])
+        approver = (
+            users["head"]
+            if head_task.user_may_review(page, users["head"]) and submitter != users["head"]
+            else users["director"]
+        )
+        publisher = users["webmaster"] if number % 3 else users["webmaster2"]
+        published = page.first_published_at
+        # Mostly within the head's 30-minute target; every seventh item took longer, as real months do.
+        head_minutes = 52 if number % 7 == 0 else 12 + number % 15
+        requested = published - dt.timedelta(minutes=head_minutes + 25 + number % 40)
+        approved = requested + dt.timedelta(minutes=head_minutes)
+        state = WorkflowState.objects.create(
+            content_type=ContentType.objects.get_for_model(page), base_content_type=page_type, object_id=str(page.pk),
+            workflow=workflow, status=WorkflowState.STATUS_APPROVED, requested_by=submitter,
+        )  # fmt: skip
+        WorkflowState.objects.filter(pk=state.pk).update(created_at=requested)
+        for task, by, started, finished in (
+            (head_task, approver, requested, approved),
+            (web_task, publisher, approved, published),
+        ):
+            task_state = TaskState.objects.create(
+                workflow_state=state, revision=page.live_revision, task=task, status=TaskState.STATUS_APPROVED,
+                finished_at=finished, finished_by=by,
+            )  # fmt: skip
+            TaskState.objects.filter(pk=task_state.pk).update(started_at=started)
+        made += 1
+    if made:
+        builder.created.append(f"publication records of {made} demo items")

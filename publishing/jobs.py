@@ -187,3 +187,55 @@ def stale_item_reminders(stdout=None, now=None):
             }
             sent += send("stale_reminder", context, recipients_for(page))
     return f"sent {sent}"
+
+
+def monthly_report_key(year, month):
+    return f"monthly-report:{year:04d}-{month:02d}"
+
+
+@periodic_job("monthly_publication_report")
+def monthly_publication_report(stdout=None, now=None):
+    """Once a month: the previous month's publication report (PDF) to the heads and webmasters (R3.1),
+    with the ITA evidence due this month. A unique row per month makes it once, however often or
+    in how many processes the job runs; a failed send rolls the row back, so the next run retries."""
+    from django.core.mail import EmailMessage
+    from django.template.loader import render_to_string
+
+    from home import compliance, thai_dates
+
+    from . import exports, paperwork
+
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    last = today.replace(day=1) - dt.timedelta(days=1)
+    key = monthly_report_key(last.year, last.month)
+    if Notification.objects.filter(key=key).exists():
+        return "already sent"
+    recipients = paperwork.report_recipients()
+    if not recipients:
+        return "no recipients"
+    data = paperwork.monthly_report(last.year, last.month, today=today)
+    start, end = paperwork.month_range(today.year, today.month)
+    due = compliance.due_between(start, end, today)
+    context = {
+        "data": data,
+        "due": due,
+        "month_label": thai_dates.thai_month_year(last),
+        "next_month_label": thai_dates.thai_month_year(today),
+        "report_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/publishing/report/"
+        f"?month={last.month}&year={thai_dates.be_year(last)}",
+    }
+    subject = render_to_string("publishing/email/monthly_report_subject.txt", context).strip().replace("\n", " ")
+    body = render_to_string("publishing/email/monthly_report_body.txt", context)
+    pdf = exports.report_pdf(data)
+    try:
+        with transaction.atomic():
+            Notification.objects.create(key=key)
+            message = EmailMessage(
+                settings.EMAIL_SUBJECT_PREFIX + subject, body, settings.DEFAULT_FROM_EMAIL, to=recipients
+            )
+            message.attach(f"{data['basename']}.pdf", pdf, "application/pdf")
+            message.send()
+    except IntegrityError:
+        return "already sent"  # another process sent it a moment ago
+    return f"sent to {len(recipients)}"

@@ -1,10 +1,11 @@
-"""Admin views of the publishing process: urgent publishing, written approval, and three reports."""
+"""Admin views of the publishing process: urgent publishing, written approval, the reports, and the
+printed paperwork (the request form of a publication; the monthly and annual publication report)."""
 
 import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -13,6 +14,8 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Page, TaskState
 
+from . import exports, paperwork
+from .forms import AnnualReportForm, MonthlyReportForm
 from .models import HeadReviewTask, UrgentPublication, WebmasterPublishTask
 from .roles import DIRECTOR, WEBMASTERS
 from .urgent import (
@@ -110,7 +113,7 @@ def review_times_view(request):
     if not can_see_reports(request.user):
         raise PermissionDenied
     now = timezone.now()
-    head_target = dt.timedelta(minutes=30)
+    head_target = paperwork.head_review_target()
     states = (
         TaskState.objects.filter(task__content_type__app_label="publishing")
         .select_related("task", "finished_by", "workflow_state__requested_by", "revision")
@@ -153,4 +156,83 @@ def stale_items_view(request):
     rows.sort(key=lambda r: r["last"])
     return TemplateResponse(
         request, "publishing/admin/stale_items.html", {"rows": rows, "header_title": _("Items due for review")}
+    )
+
+
+def _download(content, content_type, filename, inline=False):
+    response = HttpResponse(content, content_type=content_type)
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def request_form_view(request, page_id, kind=None, pk=None):
+    """The publication request form of a page's latest publication (or of the one named), as a PDF."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not paperwork.can_download_form(request.user, page):
+        # The people of a publication may print its form even without rights on the page now.
+        record = paperwork.find_record(page, kind, pk) if kind else paperwork.latest_record(page)
+        if record is None or not paperwork.can_download_form(request.user, page, record):
+            raise PermissionDenied
+    else:
+        record = paperwork.find_record(page, kind, pk) if kind else paperwork.latest_record(page)
+    if record is None:
+        raise Http404(_("This item has no publication record: it was not published through the process."))
+    data = paperwork.request_form_data(record)
+    return _download(exports.request_form_pdf(data), exports.PDF_CONTENT_TYPE, f"{data['basename']}.pdf")
+
+
+def _previous_month(today):
+    first = today.replace(day=1) - dt.timedelta(days=1)
+    return first.year, first.month
+
+
+def publication_report_view(request):
+    """The monthly report (R3.1) or, with a fiscal year, the annual one (MOIT 1.2): page, PDF or XLSX."""
+    from home import thai_dates
+
+    if not can_see_reports(request.user):
+        raise PermissionDenied
+    today = timezone.localdate()
+    year, month = _previous_month(today)
+    annual = "fiscal_year" in request.GET
+    monthly_form = MonthlyReportForm(
+        request.GET if not annual and "month" in request.GET else None,
+        initial={"month": month, "year": thai_dates.be_year(year)},
+    )
+    annual_form = AnnualReportForm(
+        request.GET if annual else None, initial={"fiscal_year": thai_dates.fiscal_year(today)}
+    )
+    data = None
+    if annual:
+        if annual_form.is_valid():
+            data = paperwork.annual_report(annual_form.cleaned_data["fiscal_year"], today=today)
+    elif monthly_form.is_bound:
+        if monthly_form.is_valid():
+            data = paperwork.monthly_report(
+                thai_dates.ce_year(monthly_form.cleaned_data["year"]), monthly_form.cleaned_data["month"], today=today
+            )
+    else:
+        data = paperwork.monthly_report(year, month, today=today)
+    output = request.GET.get("format", "")
+    if data is not None and output == "pdf":
+        return _download(exports.report_pdf(data), exports.PDF_CONTENT_TYPE, f"{data['basename']}.pdf")
+    if data is not None and output == "xlsx":
+        return _download(exports.report_xlsx(data), exports.XLSX_CONTENT_TYPE, f"{data['basename']}.xlsx")
+    query = request.GET.copy()
+    query.pop("format", None)
+    if data is not None and not query:
+        query.update({"month": month, "year": thai_dates.be_year(year)})
+    return TemplateResponse(
+        request,
+        "publishing/admin/publication_report.html",
+        {
+            "monthly_form": monthly_form,
+            "annual_form": annual_form,
+            "data": data,
+            "query": query.urlencode(),
+            "header_title": _("Publication report"),
+        },
     )

@@ -1,5 +1,6 @@
-"""Admin wiring of the publishing process: audit-log actions, the urgent-publish button, reports
-in the Reports menu, and a dashboard warning when fewer than two webmasters are active (R3.2)."""
+"""Admin wiring of the publishing process: audit-log actions, the urgent-publish and request-form
+buttons, reports in the Reports menu, and a dashboard warning when fewer than two webmasters are
+active (R3.2)."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +10,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from . import views
+from . import paperwork, views
 from .checks import active_webmaster_count
 from .models import UrgentPublication
 from .urgent import is_overdue, is_webmaster
@@ -38,6 +39,13 @@ def register_publishing_urls():
         path("publishing/urgent/page/<int:page_id>/", views.urgent_publish_view, name="publishing_urgent_publish"),
         path("publishing/review-times/", views.review_times_view, name="publishing_review_times"),
         path("publishing/stale/", views.stale_items_view, name="publishing_stale_items"),
+        path("publishing/report/", views.publication_report_view, name="publishing_report"),
+        path("publishing/request-form/<int:page_id>/", views.request_form_view, name="publishing_request_form"),
+        path(
+            "publishing/request-form/<int:page_id>/<str:kind>/<int:pk>/",
+            views.request_form_view,
+            name="publishing_request_form_record",
+        ),
     ]
 
 
@@ -61,6 +69,32 @@ def urgent_publish_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def urgent_publish_listing_button(page, user, next_url=None):
     yield UrgentPublishButton(page=page, priority=45)
+
+
+class RequestFormButton(PageMenuItem):
+    """Download the publication request form (PDF) of the page's latest publication."""
+
+    label = _("Publication request form (PDF)")
+    icon_name = "doc-full"
+
+    @property
+    def url(self):
+        return reverse("publishing_request_form", args=[self.page.pk])
+
+    def is_shown(self, user):
+        if self.page.is_root() or self.page.depth < 2 or not self.page.first_published_at:
+            return False
+        return paperwork.can_download_form(user, self.page) and paperwork.latest_record(self.page) is not None
+
+
+@hooks.register("register_page_header_buttons")
+def request_form_header_button(page, user, view_name, next_url=None):
+    yield RequestFormButton(page=page, priority=60)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def request_form_listing_button(page, user, next_url=None):
+    yield RequestFormButton(page=page, priority=50)
 
 
 class ReportItem(MenuItem):
@@ -90,6 +124,17 @@ def review_times_item():
 def stale_items_item():
     return ReportItem(
         _("Items due for review"), reverse("publishing_stale_items"), name="stale-items", icon_name="date", order=670
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def publication_report_item():
+    return ReportItem(
+        _("Publication report"),
+        reverse("publishing_report"),
+        name="publication-report",
+        icon_name="doc-full",
+        order=640,
     )
 
 

@@ -1,0 +1,22 @@
+"""Template tags for the process's paperwork in Wagtail's own admin screens."""
+
+from django import template
+
+from wagtail.models import Page
+
+from publishing import paperwork
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def request_form_url_for_state(context, workflow_state):
+    """The request form of a completed workflow, for the workflow-history screen; "" if there is none."""
+    request = context.get("request")
+    if request is None or workflow_state is None or not isinstance(workflow_state.content_object, Page):
+        return ""
+    page = workflow_state.content_object.specific
+    record = paperwork.find_record(page, paperwork.WORKFLOW, workflow_state.pk)
+    if record is None or not paperwork.can_download_form(request.user, page, record):
+        return ""
+    return record.url
