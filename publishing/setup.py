@@ -27,6 +27,10 @@ from .roles import ALL_UNITS, DIRECTOR, WEBMASTERS, editors_group_name, heads_gr
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 WEBMASTER_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
+# The director approves through the workflow and edits nothing, but must find every page in the admin's
+# explorer to print its paperwork (the request form). Wagtail has no view-only page permission; "lock" is
+# the least one that makes the tree explorable (and a director may well stop edits to an item).
+DIRECTOR_PAGE_PERMISSIONS = ["lock_page"]
 GENERAL_WORKFLOW = "เผยแพร่: หน้าทั่วไปของเว็บไซต์"
 WEBMASTER_TASK = "ผู้ดูแลเว็บไซต์ตรวจความครบถ้วนและเผยแพร่"
 GENERAL_REVIEWERS = ["งานข้อมูลและเทคโนโลยีสารสนเทศ"]
@@ -136,6 +140,7 @@ def setup_roles(table=None):
     webmasters = _group(WEBMASTERS, report)
     director = _group(DIRECTOR, report)
     _page_permissions(webmasters, home, WEBMASTER_PAGE_PERMISSIONS, report)
+    _page_permissions(director, home, DIRECTOR_PAGE_PERMISSIONS, report)
     for group in (webmasters, director):
         _media_permissions(group, report)
     webmaster_task = WebmasterPublishTask.objects.filter(name=WEBMASTER_TASK).first()
