@@ -59,7 +59,7 @@ def urgent_publish_view(request, page_id):
     return TemplateResponse(
         request,
         "publishing/admin/urgent_publish.html",
-        {"page": page, "form": form, "header_title": _("Urgent publication")},
+        {"page": page, "form": form, "header_title": _("Urgent publication"), "page_title": _("Urgent publication")},
     )
 
 
@@ -86,6 +86,7 @@ def urgent_list_view(request):
             "approved": approved[:50],
             "overdue_count": sum(r.overdue for r in awaiting),
             "header_title": _("Urgent publications"),
+            "page_title": _("Urgent publications"),
         },
     )
 
@@ -139,7 +140,9 @@ def review_times_view(request):
             }
         )
     return TemplateResponse(
-        request, "publishing/admin/review_times.html", {"rows": rows, "header_title": _("Review times")}
+        request,
+        "publishing/admin/review_times.html",
+        {"rows": rows, "header_title": _("Review times"), "page_title": _("Review times")},
     )
 
 
@@ -155,7 +158,9 @@ def stale_items_view(request):
     ]
     rows.sort(key=lambda r: r["last"])
     return TemplateResponse(
-        request, "publishing/admin/stale_items.html", {"rows": rows, "header_title": _("Items due for review")}
+        request,
+        "publishing/admin/stale_items.html",
+        {"rows": rows, "header_title": _("Items due for review"), "page_title": _("Items due for review")},
     )
 
 
@@ -234,5 +239,6 @@ def publication_report_view(request):
             "data": data,
             "query": query.urlencode(),
             "header_title": _("Publication report"),
+            "page_title": _("Publication report"),
         },
     )

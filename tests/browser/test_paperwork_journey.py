@@ -9,6 +9,7 @@ import openpyxl
 import pypdf
 from playwright.sync_api import expect
 
+from home.thai_dates import thai_month
 from tests.browser.conftest import screenshot
 
 PASSWORD = "hod-demo-2569"
@@ -75,7 +76,9 @@ def test_director_prints_a_request_form_and_the_monthly_report(browser, live_sit
     monthly.get_by_label("เดือน").select_option(str(today.month))
     monthly.get_by_label("ปี (พ.ศ.)").fill(str(today.year + 543))
     monthly.get_by_role("button", name="แสดงรายงาน").click()
-    expect(director.locator("#report-heading")).to_contain_text("แบบบันทึกรายงานผลการเผยแพร่ข้อมูลผ่านเว็บไซต์")
+    heading = director.locator("#report-heading")
+    expect(heading).to_contain_text("แบบบันทึกรายงานผลการเผยแพร่ข้อมูลผ่านเว็บไซต์")
+    expect(heading).to_contain_text(f"ประจำเดือน {thai_month(today.month)} {today.year + 543}")
     rows = director.locator("section[aria-labelledby='report-heading'] table.listing").nth(1).locator("tbody tr")
     assert rows.count() >= 3  # the demo published its items this month
     first_title = rows.first.locator("td").nth(2).inner_text().strip()
@@ -94,7 +97,8 @@ def test_director_prints_a_request_form_and_the_monthly_report(browser, live_sit
         director.get_by_role("link", name="ดาวน์โหลดตารางคำนวณ (XLSX)").click()
     xlsx = info.value
     assert xlsx.suggested_filename.endswith(".xlsx")
-    sheet = openpyxl.load_workbook(xlsx.path()).active
+    with open(xlsx.path(), "rb") as handle:
+        sheet = openpyxl.load_workbook(io.BytesIO(handle.read())).active
     values = [c for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
     assert "แบบบันทึกรายงานผลการเผยแพร่ข้อมูลผ่านเว็บไซต์" in values and first_title in values
     director.context.close()
