@@ -188,7 +188,8 @@ def _urgent_record(urgent, page):
         pk=urgent.pk,
         page=page,
         revision=revision,
-        requested_at=revision.created_at if revision else urgent.published_at,
+        # The item was in hand before anyone approved it, even when its last revision was saved afterwards.
+        requested_at=min(revision.created_at, urgent.verbal_approved_at) if revision else urgent.verbal_approved_at,
         submitter=revision.user if revision and revision.user else None,
         approver=urgent.written_approved_by or urgent.verbal_approver,
         approved_at=urgent.written_approved_at or urgent.verbal_approved_at,
@@ -234,6 +235,21 @@ def find_record(page, kind, pk):
     return None
 
 
+def has_record(page):
+    """Whether ``page`` has a publication (cheaper than ``latest_record``: for menus shown on every row)."""
+    _head_ct, web_ct = _task_types()
+    return (
+        UrgentPublication.objects.filter(page_id=page.pk).exists()
+        or WorkflowState.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id=str(page.pk),
+            status=WorkflowState.STATUS_APPROVED,
+            task_states__task__content_type=web_ct,
+            task_states__status=TaskState.STATUS_APPROVED,
+        ).exists()
+    )
+
+
 def can_download_form(user, page, record=None):
     """Who may print a page's request form: whoever can see the page in the admin, and its people."""
     if not (user.is_active and user.is_authenticated):
@@ -251,7 +267,7 @@ def request_form_url(page):
     """For ``home.compliance``: the admin URL of the page's latest request form, or ""."""
     if page is None or not getattr(page, "pk", None):
         return ""
-    return reverse("publishing_request_form", args=[page.pk]) if latest_record(page) else ""
+    return reverse("publishing_request_form", args=[page.pk]) if has_record(page) else ""
 
 
 # -- what a page says about itself -------------------------------------------------------------------

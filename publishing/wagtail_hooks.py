@@ -84,7 +84,7 @@ class RequestFormButton(PageMenuItem):
     def is_shown(self, user):
         if self.page.is_root() or self.page.depth < 2 or not self.page.first_published_at:
             return False
-        return paperwork.can_download_form(user, self.page) and paperwork.latest_record(self.page) is not None
+        return paperwork.has_record(self.page) and paperwork.can_download_form(user, self.page)
 
 
 @hooks.register("register_page_header_buttons")
