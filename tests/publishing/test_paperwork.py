@@ -189,6 +189,8 @@ def test_request_form_of_an_urgent_publication_records_the_verbal_then_the_writt
         )
     url = reverse("publishing_request_form", args=[page.pk])
     client.force_login(users["webmaster2"])
+    record_url = reverse("publishing_request_form_record", args=[page.pk, "urgent", record.pk])
+    assert record_url in client.get(reverse("publishing_urgent_list")).content.decode()  # listed with the item
     text = pdf_text(client.get(url).content)
     assert readable("อนุญาตทางวาจาโดย วรรณา ศรีวงค์ เมื่อ 10 ม.ค. 2569 07:15 น.") in text
     assert readable("ยังไม่ได้รับการอนุมัติเป็นลายลักษณ์อักษร") in text
