@@ -514,7 +514,7 @@ def _within(value, low, high):
     return value is not None and low <= value < high
 
 
-def report_data(start, end, today=None, annual=False):
+def report_data(start, end, today=None, annual=False, with_gaps=True):
     """Everything that happened in the publishing process between two dates (inclusive).
 
     Rows are the requests (workflows) and urgent publications with any step in the period; take-downs
@@ -713,7 +713,7 @@ def report_data(start, end, today=None, annual=False):
     as_of = min(end, today)
     gaps = [
         {"code": g.code, "title": g.title, "period": g.period, "status": g.status_label}
-        for g in compliance.gaps(fy, as_of)
+        for g in (compliance.gaps(fy, as_of) if with_gaps else [])
     ]
     contact = _contact()
     if annual:
@@ -789,11 +789,7 @@ def annual_report(fy, today=None):
 
 def _month_counts(start, end):
     """Only the counts of a month (for the annual report's line per month)."""
-    return report_data(start, end)["counts"]
-
-
-def month_choices():
-    return [(m, thai_dates.thai_month(m)) for m in range(1, 13)]
+    return report_data(start, end, with_gaps=False)["counts"]
 
 
 def report_recipients():
