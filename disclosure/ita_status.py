@@ -79,7 +79,12 @@ def due_soon_days():
 
 
 def dashboard_access(user):
-    """ "full" (director, webmasters, superuser), "read" (heads of groups: no fix links) or None (refused)."""
+    """ "full" (director, webmasters, superuser), "read" (heads of groups) or None (refused: editors, others).
+
+    Everyone admitted sees the same statuses; each fix link is shown only to users who may act on its
+    target (``FixLink.allowed``), so a head sees links into their own sections and the director, who
+    approves but does not edit, sees none.
+    """
     if not (user and user.is_authenticated and user.is_active):
         return None
     if user.is_superuser or user.groups.filter(name__in=[WEBMASTER_GROUP, DIRECTOR_GROUP]).exists():
@@ -341,30 +346,58 @@ def check_evidence(ita_page, rows, today):
     return checks
 
 
+@dataclass
+class FixLink:
+    """A link to where a gap is fixed; ``allowed(user)`` says whether that user may act there."""
+
+    label: str
+    url: str
+    allowed: object
+
+    def __iter__(self):  # (label, url) for templates and the provider
+        return iter((self.label, self.url))
+
+
+def page_can(page, action):
+    def allowed(user):
+        perms = page.permissions_for_user(user)
+        return perms.can_edit() if action == "edit" else perms.can_add_subpage()
+
+    return allowed
+
+
+def has_perm(codename):
+    return lambda user: user.has_perm(codename)
+
+
 def _fix_links(item, status, ita_page, index_page, sections):
     links = []
     if ita_page is not None:
-        links.append((_("Edit the ITA page"), reverse("wagtailadmin_pages:edit", args=[ita_page.pk]) + "#tab-content"))
+        url = reverse("wagtailadmin_pages:edit", args=[ita_page.pk])
+        links.append(FixLink(_("Edit the ITA page"), url, page_can(ita_page, "edit")))
     elif index_page is not None:
-        links.append(
-            (
-                _("Add the ITA page of this fiscal year"),
-                reverse("wagtailadmin_pages:add", args=["disclosure", "itayearpage", index_page.pk]),
-            )
-        )
+        url = reverse("wagtailadmin_pages:add", args=["disclosure", "itayearpage", index_page.pk])
+        links.append(FixLink(_("Add the ITA page of this fiscal year"), url, page_can(index_page, "add")))
     section = sections.get(item.number)
     if section is not None:
-        links.append(
-            (
-                _("Add a page in “%(section)s”") % {"section": section.title},
-                reverse("wagtailadmin_pages:add_subpage", args=[section.pk]),
-            )
-        )
+        url = reverse("wagtailadmin_pages:add_subpage", args=[section.pk])
+        label = _("Add a page in “%(section)s”") % {"section": section.title}
+        links.append(FixLink(label, url, page_can(section, "add")))
     seen = set()
     for ev in status.evidence:
         if ev.state != "ok" and ev.edit_url and ev.edit_url not in seen:
             seen.add(ev.edit_url)
-            links.append((_("Edit “%(label)s”") % {"label": ev.label}, ev.edit_url))
+            label = _("Edit “%(label)s”") % {"label": ev.label}
+            if ev.kind == "page":
+                allowed = page_can(ev.target, "edit")
+            else:
+                from wagtail.documents.permissions import permission_policy
+
+                doc = ev.target
+                allowed = lambda user, doc=doc: permission_policy.user_has_permission_for_instance(  # noqa: E731
+                    user, "change", doc
+                )
+            links.append(FixLink(label, ev.edit_url, allowed))
     return links
 
 
@@ -462,6 +495,10 @@ class Check:
     explanation: str
     fix_url: str = ""
     fix_label: str = ""
+    allowed: object = None  # allowed(user): may this user act at fix_url
+
+    def user_may_fix(self, user):
+        return bool(self.fix_url) and (user.is_superuser or (self.allowed is not None and self.allowed(user)))
 
 
 def _site():
@@ -504,7 +541,8 @@ def check_contact(site):
     else:
         text = _("Address, telephone, fax, e-mail and map are all filled in (MOIT 2.1.7).")
     return Check("contact", _("Contact block complete (5 items)"), not missing, text,
-                 _settings_url("contactsettings", site), _("Edit the contact information"))  # fmt: skip
+                 _settings_url("contactsettings", site), _("Edit the contact information"),
+                 has_perm("home.change_contactsettings"))  # fmt: skip
 
 
 def check_executives():
@@ -515,14 +553,16 @@ def check_executives():
     if page is None:
         draft = _first_page(ExecutivesPage)
         about = Page.objects.filter(slug="about", depth=3).first()
-        url = (
-            reverse("wagtailadmin_pages:edit", args=[draft.pk])
-            if draft
-            else (reverse("wagtailadmin_pages:add", args=["disclosure", "executivespage", about.pk]) if about else "")
-        )
+        if draft:
+            url, allowed = reverse("wagtailadmin_pages:edit", args=[draft.pk]), page_can(draft, "edit")
+        elif about:
+            url = reverse("wagtailadmin_pages:add", args=["disclosure", "executivespage", about.pk])
+            allowed = page_can(about, "add")
+        else:
+            url, allowed = "", None
         return Check("executives", title, False,
                      _("There is no published executives directory (MOIT 2.1.1)."), url,
-                     _("Publish the executives directory"))  # fmt: skip
+                     _("Publish the executives directory"), allowed)  # fmt: skip
     executives = list(page.executives.all())
     incomplete = [
         ex.full_name or "?"
@@ -531,18 +571,17 @@ def check_executives():
             ex.photo_id and (ex.full_name or "").strip() and (ex.position or "").strip() and (ex.phone or "").strip()
         )
     ]
-    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    url, allowed = reverse("wagtailadmin_pages:edit", args=[page.pk]), page_can(page, "edit")
     if not executives:
-        return Check(
-            "executives", title, False, _("The executives directory lists nobody."), url, _("Edit the executives")
-        )
+        text = _("The executives directory lists nobody.")
+        return Check("executives", title, False, text, url, _("Edit the executives"), allowed)
     if incomplete:
         text = _("Missing photo, name, position or telephone for: %(names)s.") % {"names": ", ".join(incomplete)}
-        return Check("executives", title, False, text, url, _("Edit the executives"))
+        return Check("executives", title, False, text, url, _("Edit the executives"), allowed)
     text = _("All %(count)d executives have a photo, full name, position and telephone (MOIT 2.1.1).") % {
         "count": len(executives)
     }
-    return Check("executives", title, True, text, url, _("Edit the executives"))
+    return Check("executives", title, True, text, url, _("Edit the executives"), allowed)
 
 
 def check_no_gift(site, fiscal_year):
@@ -551,13 +590,13 @@ def check_no_gift(site, fiscal_year):
     home = HomePage.objects.filter(pk=site.root_page_id).first() if site else None
     home = home or HomePage.objects.first()
     title = _("No Gift Policy of fiscal year %(fy)s on the home page") % {"fy": fiscal_year}
-    url = reverse("wagtailadmin_pages:edit", args=[home.pk]) if home else ""
     if home is None:
         return Check("no_gift", title, False, _("The site has no home page."))
+    url, allowed = reverse("wagtailadmin_pages:edit", args=[home.pk]), page_can(home, "edit")
     has_file = bool(home.no_gift_image_id or home.no_gift_document_id)
     if home.live and home.no_gift_fiscal_year == fiscal_year and has_file:
         text = _("The home page shows the No Gift Policy announcement of %(fy)s (MOIT 12.1).") % {"fy": fiscal_year}
-        return Check("no_gift", title, True, text, url, _("Edit the home page"))
+        return Check("no_gift", title, True, text, url, _("Edit the home page"), allowed)
     if home.no_gift_fiscal_year and home.no_gift_fiscal_year != fiscal_year:
         text = _("The home page shows the No Gift Policy of %(shown)s, not of %(fy)s (MOIT 12.1).") % {
             "shown": home.no_gift_fiscal_year,
@@ -567,7 +606,7 @@ def check_no_gift(site, fiscal_year):
         text = _("Add the No Gift Policy infographic or announcement of %(fy)s to the home page (MOIT 12.1).") % {
             "fy": fiscal_year
         }
-    return Check("no_gift", title, False, text, url, _("Edit the home page"))
+    return Check("no_gift", title, False, text, url, _("Edit the home page"), allowed)
 
 
 def check_news(fiscal_year):
@@ -582,15 +621,16 @@ def check_news(fiscal_year):
     )
     index = NewsIndexPage.objects.order_by("path").first()
     url = reverse("wagtailadmin_pages:add", args=["disclosure", "newspage", index.pk]) if index else ""
+    allowed = page_can(index, "add") if index else None
     title = _("News in fiscal year %(fy)s") % {"fy": fiscal_year}
     if count:
         text = _("%(count)d news items are dated in fiscal year %(fy)s (MOIT 2.1.6).") % {
             "count": count,
             "fy": fiscal_year,
         }
-        return Check("news", title, True, text, url, _("Add a news item"))
+        return Check("news", title, True, text, url, _("Add a news item"), allowed)
     text = _("No published news item is dated in fiscal year %(fy)s (MOIT 2.1.6).") % {"fy": fiscal_year}
-    return Check("news", title, False, text, url, _("Add a news item"))
+    return Check("news", title, False, text, url, _("Add a news item"), allowed)
 
 
 def check_oia():
@@ -603,15 +643,15 @@ def check_oia():
         draft = _first_page(OIAIndexPage)
         url = reverse("wagtailadmin_pages:edit", args=[draft.pk]) if draft else ""
         return Check("oia", title, False, _("There is no published official information centre (OIA s.7, s.9)."),
-                     url, _("Edit the information centre"))  # fmt: skip
+                     url, _("Edit the information centre"), page_can(draft, "edit") if draft else None)  # fmt: skip
     covered = set(page.entries.values_list("section", flat=True))
     empty = [str(label) for key, label, _text in SECTIONS if key not in covered]
-    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    url, allowed = reverse("wagtailadmin_pages:edit", args=[page.pk]), page_can(page, "edit")
     if empty:
         text = _("No entry yet under: %(sections)s.") % {"sections": ", ".join(empty)}
-        return Check("oia", title, False, text, url, _("Edit the information centre"))
+        return Check("oia", title, False, text, url, _("Edit the information centre"), allowed)
     text = _("All %(count)d sections have at least one entry.") % {"count": len(SECTIONS)}
-    return Check("oia", title, True, text, url, _("Edit the information centre"))
+    return Check("oia", title, True, text, url, _("Edit the information centre"), allowed)
 
 
 def check_policies(site):
@@ -629,25 +669,25 @@ def check_policies(site):
         if page is None or not page.live:
             missing.append(str(label))
     title = _("Policy pages: privacy, website, website security")
-    url = _settings_url("footersettings", site)
+    url, allowed = _settings_url("footersettings", site), has_perm("home.change_footersettings")
     if missing:
         text = _("Not linked from the footer or not published: %(pages)s.") % {"pages": ", ".join(missing)}
-        return Check("policies", title, False, text, url, _("Edit the footer links"))
+        return Check("policies", title, False, text, url, _("Edit the footer links"), allowed)
     return Check("policies", title, True, _("The three policy pages are published and linked from every page."), url,
-                 _("Edit the footer links"))  # fmt: skip
+                 _("Edit the footer links"), allowed)  # fmt: skip
 
 
 def check_webmasters():
     count = get_user_model().objects.filter(is_active=True, groups__name=WEBMASTER_GROUP).distinct().count()
     title = _("At least two webmasters")
-    url = reverse("wagtailusers_users:index")
+    url, allowed = reverse("wagtailusers_users:index"), has_perm("auth.change_user")
     if count >= 2:
         text = _("%(count)d active users are webmasters (announcement §3.1).") % {"count": count}
-        return Check("webmasters", title, True, text, url, _("Manage users"))
+        return Check("webmasters", title, True, text, url, _("Manage users"), allowed)
     text = _("Only %(count)d active user is a webmaster; the announcement (§3.1) requires at least two.") % {
         "count": count
     }
-    return Check("webmasters", title, False, text, url, _("Manage users"))
+    return Check("webmasters", title, False, text, url, _("Manage users"), allowed)
 
 
 def completeness_checks(fiscal_year):
@@ -670,7 +710,7 @@ def _slot_gaps(report, keep):
     gaps = []
     for status in report.items:
         item = status.item
-        fix = status.fix_links[0][1] if status.fix_links else ""
+        fix = status.fix_links[0].url if status.fix_links else ""
         for slot in status.slots:
             if slot.status in GAP_STATUSES and keep(slot):
                 notes = [ev.note for ev in slot.evidence if ev.note]

@@ -31,6 +31,12 @@ def dashboard_view(request):
         raise PermissionDenied
     fy, error = _fiscal_year(request)
     report = ita_status.year_report(fy)
+    user = request.user
+    for status in report.items:  # only the fix links this user may follow
+        status.user_fix_links = [link for link in status.fix_links if user.is_superuser or link.allowed(user)]
+    checks = ita_status.completeness_checks(fy)
+    for check in checks:
+        check.may_fix = check.user_may_fix(user)
     years = ita_status.available_years()
     if fy not in years:
         years = sorted({*years, fy}, reverse=True)
@@ -42,11 +48,10 @@ def dashboard_view(request):
             "page_title": _("ITA/MOIT dashboard"),
             "report": report,
             "groups": report.groups(),
-            "checks": ita_status.completeness_checks(fy),
+            "checks": checks,
             "years": years,
             "fy": fy,
             "fy_error": error,
-            "can_fix": access == "full",
             "is_current": fy == thai_dates.current_fiscal_year(),
         },
     )

@@ -256,7 +256,8 @@ def roles(site_tree):
     from home.models import Department
     from publishing.setup import setup_roles
 
-    setup_roles()
+    site_tree["news"] = add_page(factories.home(), NewsIndexPage, title="ข่าวประชาสัมพันธ์", slug="news")
+    setup_roles()  # the PR unit's editors and head may add news under /news/
     pr = Department.objects.get(name="งานประชาสัมพันธ์")
     return {
         "admin": make_user("admin", superuser=True),
@@ -270,11 +271,14 @@ def roles(site_tree):
 
 @pytest.mark.parametrize(
     ("role", "code", "fix_links"),
-    [("admin", 200, True), ("director", 200, True), ("webmaster", 200, True), ("webmaster2", 200, True),
-     ("head", 200, False), ("editor", 302, False)],
+    [("admin", 200, True), ("director", 200, False), ("webmaster", 200, True), ("webmaster2", 200, True),
+     ("head", 200, True), ("editor", 302, False)],
 )  # fmt: skip
 def test_dashboard_access_by_role(client, roles, role, code, fix_links):
-    """Editors are refused: Wagtail turns PermissionDenied into a redirect to the admin home with a message."""
+    """Director, webmasters, admin and heads see the dashboard; editors are refused (Wagtail turns
+    PermissionDenied into a redirect to the admin home with a message). Fix links show only where the
+    user may act: the director approves but edits nothing; the PR head's unit is responsible for the
+    ITA section (R1.13 row of the responsibility table), so the head may add its year page."""
     with freeze_time("2026-04-20"):
         client.force_login(roles[role])
         response = client.get(reverse("disclosure_ita_dashboard"), {"fy": FY})
@@ -285,13 +289,23 @@ def test_dashboard_access_by_role(client, roles, role, code, fix_links):
     if code == 302:
         assert response["Location"] == export["Location"] == reverse("wagtailadmin_home")
         assert not export.get("Content-Disposition")
-    if code == 200:
-        html = response.content.decode()
-        assert "MOIT 22" in html and "ความครบถ้วนของเว็บไซต์" in html
-        assert ("เพิ่มหน้า ITA ของปีงบประมาณนี้" in html) is fix_links
-        assert reverse("disclosure_ita_dashboard") in home.content.decode()
-    else:
         assert reverse("disclosure_ita_dashboard") not in home.content.decode()
+        return
+    html = response.content.decode()
+    assert "MOIT 22" in html and "ความครบถ้วนของเว็บไซต์" in html
+    assert ("เพิ่มหน้า ITA ของปีงบประมาณนี้" in html) is fix_links
+    assert ("/admin/settings/home/contactsettings/" in html) is (role == "admin")
+    assert export["Content-Disposition"] == 'attachment; filename="ita-2569.xlsx"'
+    assert reverse("disclosure_ita_dashboard") in home.content.decode()
+
+
+def test_heads_see_fix_links_into_their_own_sections(client, roles, site_tree):
+    add_news = reverse("wagtailadmin_pages:add", args=["disclosure", "newspage", site_tree["news"].pk])
+    assert site_tree["news"].permissions_for_user(roles["head"]).can_add_subpage()
+    client.force_login(roles["head"])
+    assert add_news in client.get(reverse("disclosure_ita_dashboard"), {"fy": FY}).content.decode()
+    client.force_login(roles["director"])
+    assert add_news not in client.get(reverse("disclosure_ita_dashboard"), {"fy": FY}).content.decode()
 
 
 def test_anonymous_users_are_sent_to_log_in(client, site_tree):
