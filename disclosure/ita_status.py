@@ -157,6 +157,10 @@ class ItemStatus:
         return STATUS_LABELS[self.status]
 
     @property
+    def has_public_evidence(self):
+        return any(ev.public for ev in self.evidence)
+
+    @property
     def public_standing(self):
         return [ev for ev in self.standing if ev.public]
 
@@ -417,22 +421,26 @@ def _sections():
     return {number: pages.get(types.get(key)) for number, key in SECTION_FOR_ITEM.items() if pages.get(types.get(key))}
 
 
-def year_report(fiscal_year, today=None, public=False):
+def year_report(fiscal_year, today=None, public=False, ita_page=None):
     """The status of every MOIT item of ``fiscal_year`` on ``today``.
 
     ``public=True`` reads only the live ITA page (what the public and assessors see); otherwise the
-    newest ITA page of the year, live or not, so a draft year still shows its gaps to staff.
+    ITA page of the year, live or not, so a draft year still shows its gaps to staff (its evidence counts
+    once it is published). ``ita_page``: the page being served or previewed, with its own evidence rows.
     """
     today = today or timezone.localdate()
     soon = due_soon_days()
-    pages = _ita_pages(fiscal_year)
-    if public:
-        pages = pages.live().public()
-    ita_page = pages.first()
+    if ita_page is not None:
+        rows = list(ita_page.evidence.all())
+    else:
+        pages = _ita_pages(fiscal_year)
+        if public:
+            pages = pages.live().public()
+        ita_page = pages.first()
+        rows = list(ita_page.evidence.select_related("document")) if ita_page else []
+        if ita_page is not None and not ita_page.live:
+            rows = []  # evidence of an unpublished ITA page is not visible to anyone yet
     index_page = ITAIndexPage.objects.order_by("path").first()
-    rows = list(ita_page.evidence.select_related("document")) if ita_page else []
-    if ita_page is not None and not ita_page.live:
-        rows = []  # evidence of an unpublished ITA page is not visible to anyone yet
     checks = check_evidence(ita_page, rows, today) if rows else []
     by_item = {}
     for ev in checks:

@@ -274,7 +274,7 @@ class ITAYearPage(RoutablePageMixin, TypeChecksMixin, FiscalPeriodFields, ItemPa
         """The public status of the year (``disclosure.ita_status``): only evidence the public can open."""
         from disclosure import ita_status
 
-        return ita_status.year_report(self.fiscal_year, public=True)
+        return ita_status.year_report(self.fiscal_year, public=True, ita_page=self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

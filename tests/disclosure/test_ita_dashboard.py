@@ -421,3 +421,26 @@ def test_past_years_report_slot_gaps_only(site_tree):
     with freeze_time("2026-03-10"):
         gaps = compliance.gaps(2567, timezone.localdate())
     assert gaps and all(g.code.startswith("MOIT") and g.status == compliance.STATUS_OVERDUE for g in gaps)
+
+
+# -- the demo hospital --------------------------------------------------------------------------
+
+
+def test_the_demo_shows_its_real_gaps(client):
+    """The demo links evidence for a few items only; the dashboard must say so, not fake completeness."""
+    from tests.disclosure.test_demo import build
+
+    with freeze_time("2026-11-26"):  # FY2570, quarter 1
+        build()
+        report = ita_status.year_report(2570)
+        statuses = {status.item.number: status.status for status in report.items}
+        checks = {check.key: check.passed for check in ita_status.completeness_checks(2570)}
+        gaps = compliance.gaps(2570, timezone.localdate())
+        public = client.get(report.ita_page.url)
+    assert statuses[1] == statuses[9] == statuses[12] == compliance.STATUS_COMPLETE
+    assert statuses[5] == compliance.STATUS_OVERDUE  # no แบบ สขร.1 linked for October 2569
+    assert statuses[15] == compliance.STATUS_DUE_SOON  # the anti-corruption plan is due 30 November
+    assert checks["contact"] and checks["executives"] and checks["no_gift"] and checks["news"]
+    assert not checks["oia"]  # the demo's information centre leaves some sections empty
+    assert {"MOIT 5", "MOIT 15", "oia"} <= {gap.code for gap in gaps}
+    assert public.status_code == 200 and "ครบถ้วน" in public.content.decode()
