@@ -48,6 +48,7 @@ def register_ita_urls():
     return [
         path("ita/", views.dashboard_view, name="disclosure_ita_dashboard"),
         path("ita/<int:fiscal_year>/export.<str:fmt>", views.export_view, name="disclosure_ita_export"),
+        path("ita/copy-year/", views.copy_year_view, name="disclosure_ita_copy_year"),
     ]
 
 

@@ -444,3 +444,57 @@ def test_the_demo_shows_its_real_gaps(client):
     assert not checks["oia"]  # the demo's information centre leaves some sections empty
     assert {"MOIT 5", "MOIT 15", "oia"} <= {gap.code for gap in gaps}
     assert public.status_code == 200 and "ครบถ้วน" in public.content.decode()
+
+
+# -- MOIT items of a new fiscal year ------------------------------------------------------------
+
+
+def test_fy2568_items_are_fy2567_moved_on_by_copy_year():
+    """The migration's FY2568 is what ``copy_year(2567, 2568)`` makes, except the curriculum's edition year
+    in MOIT 20 ("(ฉบับปรับปรุง) พ.ศ.2566"), a document date that must not move (spec §1.3)."""
+    from disclosure.models import MoitItem
+
+    fy68 = {i.number: i for i in MoitItem.objects.filter(fiscal_year=2568)}
+    MoitItem.objects.filter(fiscal_year=2568).delete()
+    assert MoitItem.copy_year(2567, 2568) == 22
+    copied = {i.number: i for i in MoitItem.objects.filter(fiscal_year=2568)}
+    for number, item in fy68.items():
+        fields = ("frequency", "due_quarters", "due_date", "indicator", "indicator_title", "sub_items")
+        assert [getattr(copied[number], f) for f in fields] == [getattr(item, f) for f in fields]
+        if number != 20:
+            assert copied[number].title == item.title, number
+    assert copied[20].title.endswith("พ.ศ.2567") and fy68[20].title.endswith("พ.ศ.2566")
+
+
+def test_a_year_without_items_can_be_created_from_the_last_one(client, roles):
+    url = reverse("disclosure_ita_dashboard")
+    client.force_login(roles["webmaster"])  # no permission to add MOIT items: no button, refused
+    page = client.get(url, {"fy": 2571}).content.decode()
+    assert reverse("disclosure_ita_copy_year") not in page
+    refused = client.post(reverse("disclosure_ita_copy_year"), {"fy": 2571})
+    assert refused.status_code == 302 and refused["Location"] == reverse("wagtailadmin_home")
+    client.force_login(roles["admin"])
+    assert client.get(reverse("disclosure_ita_copy_year")).status_code == 405
+    page = client.get(url, {"fy": 2571}).content.decode()
+    assert reverse("disclosure_ita_copy_year") in page and "2569" in page
+    response = client.post(reverse("disclosure_ita_copy_year"), {"fy": 2571}, follow=True)
+    from disclosure.models import MoitItem
+
+    assert MoitItem.objects.filter(fiscal_year=2571).count() == 22
+    assert "2571" in MoitItem.objects.get(fiscal_year=2571, number=4).title
+    assert "สร้างรายการ MOIT 22 รายการ" in response.content.decode()
+    again = client.post(reverse("disclosure_ita_copy_year"), {"fy": "abc"}, follow=True)
+    assert "ไม่ใช่ปีงบประมาณ" in again.content.decode()
+
+
+def test_the_preview_of_an_ita_page_shows_its_own_draft_evidence(client, site_tree, superuser):
+    with freeze_time("2026-04-20"):
+        guide = add_page(site_tree["about"], StandardPage, title="คู่มือการร้องเรียน", slug="guide")
+        page = ita_page(site_tree, [])
+        page.evidence.add(ITAEvidence(moit_number=9, label="9.1 คู่มือใหม่ในร่าง", linked_page=guide))
+        page.save_revision()
+        client.force_login(superuser)
+        live = client.get(page.url).content.decode()
+        preview = client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk])).content.decode()
+    assert "9.1 คู่มือใหม่ในร่าง" not in live
+    assert "9.1 คู่มือใหม่ในร่าง" in preview
