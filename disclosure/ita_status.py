@@ -268,6 +268,10 @@ class YearReport:
             groups[-1]["items"].append(status)
         return groups
 
+    def public_coverage(self):
+        """(items with evidence the public can open, items of the year): never counts drafts."""
+        return sum(1 for status in self.items if status.has_public_evidence), len(self.items)
+
     def counts(self):
         counts = {key: 0 for key in STATUS_LABELS}
         for status in self.items:

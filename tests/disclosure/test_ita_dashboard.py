@@ -355,13 +355,14 @@ def test_public_page_shows_only_live_evidence_and_exports_absolute_urls(client, 
         draft = add_page(site_tree["about"], StandardPage, title="ร่างคู่มือลับ", slug="secret-draft", publish=False)
         page = ita_page(site_tree, [
             ITAEvidence(moit_number=9, label="9.3 ช่องทางการร้องเรียน", linked_page=live),
-            ITAEvidence(moit_number=9, label="9.1 ร่างคู่มือลับ", linked_page=draft),
+            ITAEvidence(moit_number=14, label="14.2 ร่างคู่มือลับ", linked_page=draft),
         ])  # fmt: skip
         response = client.get(page.url)
         html = response.content.decode()
         assert response.status_code == 200
         assert "9.3 ช่องทางการร้องเรียน" in html and live.url in html
         assert "ร่างคู่มือลับ" not in html and "secret-draft" not in html
+        assert "มีหลักฐาน 1 จาก 22 รายการ" in html  # the draft's item is not counted either
         assert "เลยกำหนด" in html  # MOIT 5 months with nothing linked
         xlsx = client.get(page.url + "export/xlsx/")
         csv_response = client.get(page.url + "export/csv/")
