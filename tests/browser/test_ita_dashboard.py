@@ -33,6 +33,8 @@ def test_director_reviews_the_gaps_and_downloads_the_mitas_list(browser, live_si
     pg = login(browser, live_site, "director")
     panel = pg.locator("section[aria-labelledby='ita-panel-heading']")
     expect(panel).to_contain_text(f"ITA/MOIT ปีงบประมาณ พ.ศ. {fy}")
+    expect(panel).to_contain_text("เลยกำหนด")
+    screenshot(pg, "ita-0-admin-home-panel")
     panel.get_by_role("link", name="เปิดแดชบอร์ด ITA/MOIT").click()
     pg.wait_for_url(re.compile(r"/admin/ita/$"))
     expect(pg.locator("h1")).to_contain_text("แดชบอร์ด ITA/MOIT")
