@@ -7,3 +7,11 @@ class DisclosureConfig(AppConfig):
 
     name = "disclosure"
     verbose_name = _("Disclosure")
+
+    def ready(self):
+        # The publishing reports ask home.compliance for ITA gaps; disclosure answers (DESIGN.md: no cross-imports).
+        from home import compliance
+
+        from .ita_status import provider
+
+        compliance.register(provider)

@@ -13,12 +13,14 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
+from django.http import Http404
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -32,6 +34,7 @@ from .common import DisclosureIndexPage, TypeChecksMixin, add_error
 MOIT_CHOICES = [(n, f"MOIT {n}") for n in range(1, 23)]
 INDICATOR_CHOICES = [(n, format_lazy("{} {}", _("Indicator"), n)) for n in range(1, 10)]
 _QUARTERS_RE = re.compile(r"^\s*[1-4](\s*,\s*[1-4])*\s*$")
+SUB_ITEM_CODE_RE = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s+")
 _BE_YEAR_RE = re.compile(r"(?<!\d)(25\d\d)(?!\d)")
 
 
@@ -80,6 +83,14 @@ class MoitItem(models.Model):
     )
     due_date = models.DateField(_("due date"), null=True, blank=True, help_text=_("For items due by a fixed date"))
     notes = models.TextField(_("notes"), blank=True, help_text=_("What evidence the manual asks for, in short"))
+    sub_items = models.TextField(
+        _("sub-items"),
+        blank=True,
+        help_text=_(
+            "The evidence the manual lists under this item, one per line starting with its number, "
+            "e.g. 2.10 รายงานผลการดำเนินงานตามแผนปฏิบัติการประจำปี. Evidence labelled with the same number counts for it."
+        ),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("fiscal_year"), FieldPanel("number")]),
@@ -87,6 +98,7 @@ class MoitItem(models.Model):
         FieldRowPanel([FieldPanel("indicator"), FieldPanel("indicator_title")]),
         FieldRowPanel([FieldPanel("frequency"), FieldPanel("due_quarters"), FieldPanel("due_date")], heading=_("Due")),
         FieldPanel("notes"),
+        FieldPanel("sub_items"),
     ]
     search_fields = [index.SearchField("title"), index.FilterField("fiscal_year"), index.FilterField("indicator")]
 
@@ -157,6 +169,16 @@ class MoitItem(models.Model):
                                 "label": thai_dates.fiscal_quarter_label(quarter, fy)})  # fmt: skip
         return periods
 
+    def sub_item_list(self):
+        """[(code, text)] from ``sub_items``: "2.10 รายงาน…" -> ("2.10", "รายงาน…"); a line without a number has code ""."""
+        rows = []
+        for line in (self.sub_items or "").splitlines():
+            line = line.strip()
+            if line:
+                match = SUB_ITEM_CODE_RE.match(line)
+                rows.append((match.group(1), line[match.end() :].strip()) if match else ("", line))
+        return rows
+
     @property
     def due_label(self):
         """ "Twice a year: ไตรมาสที่ 2, ไตรมาสที่ 4" — for the public page and the admin list."""
@@ -195,6 +217,7 @@ class MoitItem(models.Model):
                     due_quarters=item.due_quarters,
                     due_date=due_date,
                     notes=item.notes,
+                    sub_items=item.sub_items,
                 )
             )
         with transaction.atomic():
@@ -218,9 +241,10 @@ class ITAYearPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class ITAYearPage(TypeChecksMixin, FiscalPeriodFields, ItemPage):
+class ITAYearPage(RoutablePageMixin, TypeChecksMixin, FiscalPeriodFields, ItemPage):
     """The evidence of one fiscal year's MOPH ITA: for each MOIT item of that year, the links to the
-    pages and files that prove it (what the hospital enters in MITAS)."""
+    pages and files that prove it and the status of each due period (what assessors visit), with the
+    list as XLSX or CSV (``export/xlsx/``, ``export/csv/``) for entry into MITAS."""
 
     base_form_class = ITAYearPageForm
     extra_panels = [InlinePanel("evidence", heading=_("Evidence by MOIT item"), label=_("Evidence"))]
@@ -245,6 +269,31 @@ class ITAYearPage(TypeChecksMixin, FiscalPeriodFields, ItemPage):
         numbers = set(MoitItem.objects.filter(fiscal_year=self.fiscal_year).values_list("number", flat=True))
         covered = set(self.evidence.values_list("moit_number", flat=True)) & numbers
         return len(covered), len(numbers)
+
+    def status_report(self):
+        """The public status of the year (``disclosure.ita_status``): only evidence the public can open."""
+        from disclosure import ita_status
+
+        return ita_status.year_report(self.fiscal_year, public=True, ita_page=self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        report = self.status_report()
+        context["ita_report"] = report
+        context["ita_groups"] = report.groups()
+        return context
+
+    @path("export/<str:fmt>/")
+    def export(self, request, fmt):
+        """The evidence list with absolute public addresses, for MITAS."""
+        from disclosure import ita_export
+
+        if fmt not in ("xlsx", "csv"):
+            raise Http404
+        report = self.status_report()
+        if fmt == "xlsx":
+            return ita_export.xlsx_response(report, request, public=True)
+        return ita_export.csv_response(report, request, public=True)
 
     def moit_items(self):
         return list(MoitItem.objects.filter(fiscal_year=self.fiscal_year).order_by("number"))
