@@ -1,0 +1,11 @@
+"""Admin-wide presentation: the Sarabun face on every admin screen."""
+
+from django.templatetags.static import static
+from django.utils.html import format_html
+
+from wagtail import hooks
+
+
+@hooks.register("insert_global_admin_css")
+def sarabun_admin_font():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
