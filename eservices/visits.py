@@ -9,8 +9,8 @@ and visit statistics"):
 - the user is not signed-in staff (the hospital's own editors checking their pages).
 
 Per counted view the cost is one cache ``add`` (has this visitor been seen today?) and one
-``UPDATE … SET views = views + 1``; a visitor's first view of the day adds one INSERT of its daily
-key. The database does the arithmetic, so concurrent requests never lose a count, and unique
+``UPDATE … SET views = views + 1``, done after the response is sent; a visitor's first view of the day
+adds one INSERT of its daily key. The database does the arithmetic, so concurrent requests never lose a count, and unique
 constraints decide who is "new" when two first views race. A failure to count is logged and never
 breaks the page.
 """
@@ -85,8 +85,19 @@ def count_view(request):
     DailyVisits.count(day, new_visitor)
 
 
+def _count_safely(request):
+    try:
+        count_view(request)
+    except DatabaseError:
+        logger.exception("Could not count a page view")
+
+
 class VisitCounterMiddleware:
-    """Counts public HTML page views after the page is built; never breaks or blocks the page."""
+    """Counts public HTML page views once the page has been sent; never breaks or delays the page.
+
+    The count runs when the server closes the response (after the last byte went out), like Django's
+    own ``request_finished`` work, so the visitor does not wait for it.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -94,10 +105,7 @@ class VisitCounterMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if getattr(settings, "VISITS_COUNTING", True) and is_countable(request, response):
-            try:
-                count_view(request)
-            except DatabaseError:
-                logger.exception("Could not count a page view")
+            response._resource_closers.append(lambda: _count_safely(request))
         return response
 
 

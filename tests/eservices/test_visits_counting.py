@@ -230,3 +230,19 @@ def test_concurrent_first_views_of_one_visitor_count_one_visitor(home_page, conc
     for thread in threads:
         thread.join()
     assert today_counts() == (threads_count, 1)
+
+
+@pytest.mark.django_db
+def test_the_count_is_made_after_the_page_is_sent_not_before(rf):
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpResponse
+
+    from eservices.visits import VisitCounterMiddleware
+
+    cache.clear()  # no "seen today" key left by an earlier test
+    request = rf.get("/about/", **browser_headers())
+    request.user = AnonymousUser()
+    response = VisitCounterMiddleware(lambda r: HttpResponse("<p>สวัสดี</p>"))(request)
+    assert today_counts() == (0, 0)  # the visitor has the page; nothing counted yet
+    response.close()  # what the WSGI server does after sending the last byte
+    assert today_counts() == (1, 1)
