@@ -72,3 +72,33 @@ def test_the_survey_form_on_a_phone(browser, live_site):
     assert width <= 390  # no sideways scrolling
     screenshot(phone, "survey-form-phone")
     context.close()
+
+
+def test_the_webmaster_reads_the_reports_and_the_editor_is_refused(browser, live_site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH")
+    admin = context.new_page()
+    admin.goto(live_site + "/admin/login/")
+    admin.fill("#id_username", "webmaster")
+    admin.fill("#id_password", "hod-demo-2569")
+    admin.click("button[type=submit]")
+    admin.wait_for_url(re.compile(r"/admin/$"))
+    admin.goto(live_site + "/admin/eservices/visits/")
+    assert admin.locator("h1").first.inner_text().strip() == "สถิติผู้เข้าชมเว็บไซต์"
+    assert admin.locator("svg.stats-chart__svg").count() == 2
+    screenshot(admin, "survey-admin-visits")
+    admin.goto(live_site + "/admin/eservices/survey/")
+    assert admin.locator(".bar-chart__row").count() >= 5
+    assert admin.locator("table.listing tbody tr").count() >= 1  # the round's comments, for staff only
+    screenshot(admin, "survey-admin-results")
+    context.close()
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH")
+    editor = context.new_page()
+    editor.goto(live_site + "/admin/login/")
+    editor.fill("#id_username", "editor")
+    editor.fill("#id_password", "hod-demo-2569")
+    editor.click("button[type=submit]")
+    editor.wait_for_url(re.compile(r"/admin/$"))
+    editor.goto(live_site + "/admin/eservices/survey/")
+    assert "/admin/eservices/survey/" not in editor.url or editor.locator(".bar-chart__row").count() == 0
+    context.close()
