@@ -157,3 +157,10 @@ def test_the_admin_visit_report_shows_each_day_of_the_month_and_each_month(clien
     assert '<th scope="row">ตุลาคม 2569</th><td class="num">1,000</td>' in html
     for bad in ("?month=2030-01", "?month=junk", "?month=2026-13"):
         assert client.get(reverse("eservices_visits_report") + bad).status_code == 200
+
+
+def test_the_page_and_its_topics_can_be_edited_in_the_admin(client, page):
+    client.force_login(make_role_users()["admin"])
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "บริการที่ให้ประเมิน" in html and "บริการห้องยา" in html
+    assert "ข้อความเหนือแบบประเมิน" in html
