@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -129,6 +130,18 @@ def survey_report_view(request):
         raise PermissionDenied
     fy, months = survey_results.selected_round(request.GET)
     data = survey_results.round_results(fy, months)
+    if request.GET.get("format") == "xlsx":
+        from home.models import ContactSettings
+
+        from .survey_exports import results_xlsx
+
+        hospital = ContactSettings.for_request(request).hospital_name
+        response = HttpResponse(
+            results_xlsx(data, hospital),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="survey-{fy}-{months}m.xlsx"'
+        return response
     comments = (
         SurveyResponse.objects.filter(day__gte=data["start"], day__lte=data["end"])
         .exclude(comment="")

@@ -164,3 +164,27 @@ def test_the_page_and_its_topics_can_be_edited_in_the_admin(client, page):
     html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert "บริการที่ให้ประเมิน" in html and "บริการห้องยา" in html
     assert "ข้อความเหนือแบบประเมิน" in html
+
+
+@freeze_time("2026-11-26 10:00:00+07:00")
+def test_the_round_downloads_as_xlsx_without_the_comments(client, page, known_data):
+    import io
+
+    from openpyxl import load_workbook
+
+    users = make_role_users()
+    client.force_login(users["editor"])
+    refused = client.get(reverse("eservices_survey_report") + "?year=2569&round=12&format=xlsx")
+    assert refused.status_code != 200
+    client.force_login(users["director"])
+    response = client.get(reverse("eservices_survey_report") + "?year=2569&round=12&format=xlsx")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="survey-2569-12m.xlsx"'
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    values = [[cell for cell in row if cell is not None] for row in sheet.iter_rows(values_only=True)]
+    assert values[1] == ["รอบ 12 เดือน (ตุลาคม–กันยายน) ปีงบประมาณ พ.ศ. 2569"]
+    assert ["จำนวนผู้ตอบ", 4] in values and ["คะแนนเฉลี่ย", 4.0] in values
+    assert ["5 · พึงพอใจมากที่สุด", 2, 50.0] in values
+    assert ["บริการห้องยา", 3.67, 73.4, "มาก", 3] in values
+    text = str(values)
+    assert "รอนาน" not in text and "หาข้อมูลง่าย" not in text  # comments stay in the admin
