@@ -80,15 +80,21 @@ def count_view(request):
     day = now.date()
     key = visitor_key(request, day)
     # The cache only saves the INSERT for visitors already seen; the unique key decides for real.
-    maybe_new = cache.add(f"visits:seen:{day.isoformat()}:{key}", 1, timeout=_seconds_left_today(now))
-    new_visitor = DailyVisitor.add(day, key) if maybe_new else False
+    seen_key = f"visits:seen:{day.isoformat()}:{key}"
+    maybe_new = cache.add(seen_key, 1, timeout=_seconds_left_today(now))
+    try:
+        new_visitor = DailyVisitor.add(day, key) if maybe_new else False
+    except DatabaseError:
+        cache.delete(seen_key)  # not recorded: let the next view try again
+        raise
     DailyVisits.count(day, new_visitor)
 
 
 def _count_safely(request):
+    # Django ignores errors of response closers silently; a lost count must at least be logged.
     try:
         count_view(request)
-    except DatabaseError:
+    except Exception:
         logger.exception("Could not count a page view")
 
 

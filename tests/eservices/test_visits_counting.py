@@ -254,3 +254,16 @@ def test_the_count_is_made_after_the_page_is_sent_not_before(rf):
     finally:
         request_finished.connect(close_old_connections)
     assert today_counts() == (1, 1)
+
+
+@pytest.mark.django_db
+def test_a_counting_failure_is_logged_and_the_page_still_served(client, page, caplog, monkeypatch):
+    from django.db import OperationalError
+
+    def broken(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(DailyVisits, "count", broken)
+    response = client.get(page.url, **browser_headers())
+    assert response.status_code == 200 and "สถิติและความพึงพอใจ" in response.content.decode()
+    assert "Could not count a page view" in caplog.text
