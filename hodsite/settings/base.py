@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Counts public page views and daily visitors after the page is built (no cookie, no IP stored).
+    "eservices.visits.VisitCounterMiddleware",
 ]
 
 ROOT_URLCONF = "hodsite.urls"

@@ -462,7 +462,7 @@ MENU_ORDER = ["about", "plans", "news", "procurement", "transparency", "services
 
 # Sections home creates as StandardPages: the groups, and the leaves no category app owns yet.
 HOME_GROUPS = ["about", "plans", "transparency", "services"]
-HOME_OWNED = ["services/e-services", "services/statistics"]
+HOME_OWNED = ["services/e-services"]
 
 DEPARTMENTS = [
     ("กลุ่มงานบริหารทั่วไป", "group"),

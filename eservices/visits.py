@@ -1,0 +1,131 @@
+"""Counting public page views and visitors (R1.16) in the site itself, and the public counter.
+
+``VisitCounterMiddleware`` counts a request when all of these hold (see README, "Satisfaction survey
+and visit statistics"):
+
+- it is a GET (not HEAD, not a form POST) answered 200 with an HTML page;
+- its path is not the admin, static files, media, documents or other files (``VISITS_EXCLUDED_PREFIXES``);
+- the browser does not call itself a bot, crawler, script or headless browser, and sends a User-Agent;
+- the user is not signed-in staff (the hospital's own editors checking their pages).
+
+Per counted view the cost is one cache ``add`` (has this visitor been seen today?) and one
+``UPDATE … SET views = views + 1``, done after the response is sent; a visitor's first view of the day
+adds one INSERT of its daily key. The database does the arithmetic, so concurrent requests never lose a count, and unique
+constraints decide who is "new" when two first views race. A failure to count is logged and never
+breaks the page.
+"""
+
+import datetime as dt
+import logging
+import re
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError
+from django.utils import timezone
+
+from .abuse import visitor_key
+from .models import DailyVisitor, DailyVisits
+
+logger = logging.getLogger("hodsite.visits")
+
+DEFAULT_EXCLUDED_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/static/",
+    "/media/",
+    "/documents/",
+    "/images/",
+    "/favicon",
+    "/robots.txt",
+    "/sitemap.xml",
+)
+BOT_PATTERN = re.compile(
+    r"bot|crawl|spider|slurp|archiver|facebookexternalhit|preview|monitor|uptime|headless|phantomjs|"
+    r"python-|curl/|wget/|httpclient|okhttp|java/|go-http-client|libwww|scrapy|axios|node-fetch|postman",
+    re.IGNORECASE,
+)
+COUNTER_CACHE_SECONDS = 300
+
+
+def excluded_prefixes():
+    return tuple(getattr(settings, "VISITS_EXCLUDED_PREFIXES", DEFAULT_EXCLUDED_PREFIXES))
+
+
+def is_bot(user_agent):
+    return not user_agent.strip() or bool(BOT_PATTERN.search(user_agent))
+
+
+def is_countable(request, response):
+    if request.method != "GET" or response.status_code != 200:
+        return False
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    if request.path.startswith(excluded_prefixes()):
+        return False
+    if is_bot(request.META.get("HTTP_USER_AGENT", "")):
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated and user.is_staff)
+
+
+def _seconds_left_today(now):
+    tomorrow = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time.min, tzinfo=now.tzinfo)
+    return max(60, int((tomorrow - now).total_seconds()) + 60)
+
+
+def count_view(request):
+    """Count one page view of ``request``'s visitor, today (local time)."""
+    now = timezone.localtime()
+    day = now.date()
+    key = visitor_key(request, day)
+    # The cache only saves the INSERT for visitors already seen; the unique key decides for real.
+    seen_key = f"visits:seen:{day.isoformat()}:{key}"
+    maybe_new = cache.add(seen_key, 1, timeout=_seconds_left_today(now))
+    try:
+        new_visitor = DailyVisitor.add(day, key) if maybe_new else False
+    except DatabaseError:
+        cache.delete(seen_key)  # not recorded: let the next view try again
+        raise
+    DailyVisits.count(day, new_visitor)
+
+
+def _count_safely(request):
+    # Django ignores errors of response closers silently; a lost count must at least be logged.
+    try:
+        count_view(request)
+    except Exception:
+        logger.exception("Could not count a page view")
+
+
+class VisitCounterMiddleware:
+    """Counts public HTML page views once the page has been sent; never breaks or delays the page.
+
+    The count runs when the server closes the response (after the last byte went out), like Django's
+    own ``request_finished`` work, so the visitor does not wait for it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(settings, "VISITS_COUNTING", True) and is_countable(request, response):
+            response._resource_closers.append(lambda: _count_safely(request))
+        return response
+
+
+def counter_numbers():
+    """Today, this month and all time for the public counter: one cache lookup per render; the
+    database is asked (two queries) at most every ``COUNTER_CACHE_SECONDS`` per day."""
+    today = timezone.localdate()
+    key = f"visits:counter:{today.isoformat()}"
+    numbers = cache.get(key)
+    if numbers is None:
+        numbers = DailyVisits.totals(today)
+        from .models import StatisticsPage
+
+        page = StatisticsPage.objects.live().public().only("url_path", "path", "depth").first()
+        numbers["url"] = page.get_url() if page else ""
+        cache.set(key, numbers, COUNTER_CACHE_SECONDS)
+    return numbers
