@@ -1,1 +1,12 @@
 """E-services records. Each service keeps its models in its own module, re-exported here."""
+
+from .complaints import (  # noqa: F401
+    Complaint,
+    ComplaintAccessLog,
+    ComplaintEvent,
+    ComplaintFormPage,
+    ComplaintKind,
+    ComplaintStatisticsPage,
+    ComplaintTrackingPage,
+)
+from .feedback import Feedback, FeedbackPage  # noqa: F401
