@@ -23,26 +23,15 @@ from eservices import complaints as rules
 from eservices.complaints_forms import ComplaintAdminForm
 from eservices.models import Complaint, ComplaintAccessLog
 
+# Dates, type, channel, anonymity and consent are shown above the form (Buddhist-Era dates, plain words);
+# the panels show what the person wrote, read-only.
 SUBMISSION_PANELS = [
-    FieldRowPanel(
-        [
-            FieldPanel("kind", read_only=True),
-            FieldPanel("channel", read_only=True),
-            FieldPanel("received_at", read_only=True),
-        ]
-    ),
     FieldPanel("subject", read_only=True),
     FieldPanel("details", read_only=True),
     FieldRowPanel([FieldPanel("incident_when", read_only=True), FieldPanel("incident_where", read_only=True)]),
     FieldRowPanel(
-        [
-            FieldPanel("is_anonymous", read_only=True),
-            FieldPanel("name", read_only=True),
-            FieldPanel("phone", read_only=True),
-            FieldPanel("email", read_only=True),
-        ]
+        [FieldPanel("name", read_only=True), FieldPanel("phone", read_only=True), FieldPanel("email", read_only=True)]
     ),
-    FieldPanel("health_data_consent", read_only=True),
 ]
 
 HANDLING_PANELS = [

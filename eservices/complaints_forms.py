@@ -18,7 +18,7 @@ PHONE_RE = re.compile(r"^[0-9+\-() ]{6,30}$")
 
 
 def attachment_max_size():
-    return getattr(settings, "COMPLAINTS_ATTACHMENT_MAX_SIZE", 5 * 1024 * 1024)
+    return getattr(settings, "COMPLAINTS_ATTACHMENT_MAX_SIZE", 5_000_000)
 
 
 def check_attachment(file):
