@@ -253,4 +253,8 @@ class ComplaintAdminForm(WagtailAdminModelForm):
         for event in events:
             event.complaint = complaint
             event.save()
+        if not is_new and {"status", "response"} & set(self.changed_data):
+            from eservices.complaints_views import notify_status
+
+            notify_status(complaint)
         return complaint

@@ -110,6 +110,24 @@ def _notify(complaint):
         logger.exception("Could not send the e-mails for complaint %s", complaint.pk)
 
 
+def notify_status(complaint):
+    """Tell a complainant who gave an e-mail that the status changed; the details stay behind the code."""
+    if not complaint.email:
+        return
+    tracking = _tracking_page()
+    context = {"complaint": complaint, "tracking_url": tracking.full_url if tracking else ""}
+    try:
+        send_mail(
+            settings.EMAIL_SUBJECT_PREFIX
+            + render_to_string("eservices/complaints/email/status_subject.txt", context).strip(),
+            render_to_string("eservices/complaints/email/status_body.txt", context),
+            settings.DEFAULT_FROM_EMAIL,
+            [complaint.email],
+        )
+    except OSError:
+        logger.exception("Could not send the status e-mail for complaint %s", complaint.pk)
+
+
 def _admin_url(complaint):
     return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/eservices/complaint/edit/{complaint.pk}/"
 

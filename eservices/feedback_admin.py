@@ -1,5 +1,10 @@
 """Answering the public's comments and questions in the admin (wagtail-modeladmin)."""
 
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -8,6 +13,8 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 
 from eservices.models import Feedback
+
+logger = logging.getLogger(__name__)
 
 
 class FeedbackAdminForm(WagtailAdminModelForm):
@@ -18,7 +25,25 @@ class FeedbackAdminForm(WagtailAdminModelForm):
             answer=self.initial.get("answer") or "", is_published=bool(self.initial.get("is_published"))
         )
         self.instance.record_answer(self.for_user, previous)
-        return super().save(commit=commit)
+        item = super().save(commit=commit)
+        if item.email and item.answer.strip() and previous.answer != item.answer:
+            send_answer(item)
+        return item
+
+
+def send_answer(item):
+    """The answer to the person who asked, when they gave an e-mail address (the form promises it)."""
+    context = {"item": item}
+    try:
+        send_mail(
+            settings.EMAIL_SUBJECT_PREFIX
+            + render_to_string("eservices/feedback/email/answer_subject.txt", context).strip(),
+            render_to_string("eservices/feedback/email/answer_body.txt", context),
+            settings.DEFAULT_FROM_EMAIL,
+            [item.email],
+        )
+    except OSError:
+        logger.exception("Could not send the answer to feedback %s", item.pk)
 
 
 class FeedbackPermissionHelper(PermissionHelper):

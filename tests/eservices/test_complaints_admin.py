@@ -128,6 +128,18 @@ def test_assignment_and_response_are_recorded(users, cases):
     assert complaint.events.filter(action=ComplaintEvent.Action.RESPONSE).exists()
 
 
+def test_the_complainant_is_emailed_when_the_status_changes(users, cases, mailoutbox):
+    complaint = cases["service"]
+    complaint.email = "nai-ko@example.com"
+    complaint.save()
+    handling_post(as_user(users["centre"]), complaint, status="acknowledged")
+    assert [m.to for m in mailoutbox] == [["nai-ko@example.com"]]
+    assert complaint.tracking_code in mailoutbox[0].subject and "ตอบรับเรื่องแล้ว" in mailoutbox[0].body
+    assert "พนักงานเปล" not in mailoutbox[0].body  # the details stay behind the code
+    handling_post(as_user(users["centre"]), complaint, status="acknowledged", note="บันทึกภายในเท่านั้น")
+    assert len(mailoutbox) == 1  # an internal note alone sends nothing
+
+
 def publishing_unit():
     from home.models import Department
 

@@ -103,3 +103,19 @@ def test_answering_and_publishing_in_the_admin(hospital):
     assert item.is_published and item.answered_by == users["centre"]
     assert item.answered_at is not None and item.published_at is not None
     assert item.message == "มีวัคซีนไข้หวัดใหญ่ไหม"  # what the person sent is read-only
+
+
+def test_the_answer_is_emailed_to_an_asker_who_gave_an_address(hospital, mailoutbox):
+    from django.test import Client
+
+    users = role_users(hospital)
+    item = Feedback.objects.create(
+        subject="ถามเรื่องวัคซีน", message="มีวัคซีนไข้หวัดใหญ่ไหม", email="asker@example.com", public_question="มีไหม"
+    )
+    client = Client()
+    client.force_login(users["centre"])
+    client.post(f"{INDEX}edit/{item.pk}/", {"public_question": "มีไหม", "answer": "มี ทุกวันพฤหัสบดี"})
+    assert [m.to for m in mailoutbox] == [["asker@example.com"]]
+    assert "มี ทุกวันพฤหัสบดี" in mailoutbox[0].body
+    client.post(f"{INDEX}edit/{item.pk}/", {"public_question": "มีไหม", "answer": "มี ทุกวันพฤหัสบดี", "is_published": "on"})
+    assert len(mailoutbox) == 1  # publishing an unchanged answer does not send it again
