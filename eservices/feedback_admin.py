@@ -61,11 +61,20 @@ class FeedbackAdmin(ModelAdmin):
     menu_order = 260
     add_to_admin_menu = True
     permission_helper_class = FeedbackPermissionHelper
+    history_view_enabled = False  # modeladmin's history view checks no permission
     edit_handler = ObjectList(Feedback.panels, base_form_class=FeedbackAdminForm)
-    list_display = ["subject", "kind", "received_at", "answered", "is_published"]
+    list_display = ["subject", "kind", "received_thai", "answered", "is_published"]
     list_filter = ["kind", "is_published"]
     search_fields = ["subject", "message"]
     list_per_page = 50
+
+    @staticmethod
+    def received_thai(obj):
+        from home.thai_dates import thai_datetime
+
+        return thai_datetime(obj.received_at)
+
+    received_thai.short_description = _("received")
 
     @staticmethod
     def answered(obj):

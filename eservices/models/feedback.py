@@ -48,7 +48,7 @@ class Feedback(models.Model):
     panels = [
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("kind", read_only=True), FieldPanel("received_at", read_only=True)]),
+                FieldPanel("kind", read_only=True),
                 FieldPanel("subject", read_only=True),
                 FieldPanel("message", read_only=True),
                 FieldRowPanel([FieldPanel("name", read_only=True), FieldPanel("email", read_only=True)]),

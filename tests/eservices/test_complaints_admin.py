@@ -184,6 +184,24 @@ def test_export_is_logged_for_every_exported_complaint_and_holds_only_visible_on
     assert set(logged.values_list("complaint__kind", flat=True)) == {"service"}
 
 
+def test_no_trace_of_a_complaint_in_wagtail_history(users, cases):
+    from wagtail.models import ModelLogEntry
+
+    handling_post(as_user(users["integrity"]), cases["corruption"], status="acknowledged")
+    assert not ModelLogEntry.objects.filter(object_id=str(cases["corruption"].pk)).exists()
+    # modeladmin's own history view (which checks no permission) is switched off
+    assert as_user(users["webmaster"]).get(f"{INDEX}history/{cases['corruption'].pk}/").status_code == 404
+    site_history = as_user(users["admin"]).get("/admin/reports/site-history/").content.decode()
+    assert cases["corruption"].tracking_code not in site_history
+
+
+def test_export_dates_are_buddhist_era(users, cases):
+    response = as_user(users["centre"]).get(INDEX + "?export=csv")
+    body = b"".join(response.streaming_content).decode()
+    year = cases["service"].received_at.astimezone(BANGKOK).year + 543
+    assert str(year) in body
+
+
 def test_attachment_download_is_checked_and_logged(users, cases):
     complaint = cases["corruption"]
     complaint.attachment.save("evidence.pdf", ContentFile(PDF))
