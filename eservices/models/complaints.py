@@ -56,6 +56,8 @@ class Complaint(models.Model):
         FORWARDED = "forwarded", _("Forwarded to another agency")
 
     FINISHED = (Status.RESOLVED, Status.CLOSED, Status.FORWARDED)
+    # Not in Wagtail's reference index: a unit's or a user's "usage" list would show complaint codes.
+    wagtail_reference_index_ignore = True
 
     tracking_code = models.CharField(_("tracking code"), max_length=14, unique=True, editable=False)
     kind = models.CharField(_("type of complaint"), max_length=12, choices=ComplaintKind.choices)
@@ -161,6 +163,7 @@ class ComplaintEvent(models.Model):
         NOTE = "note", _("Internal note")
         RESPONSE = "response", _("Response to the complainant")
 
+    wagtail_reference_index_ignore = True
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(_("when"), default=timezone.now)
     user = models.ForeignKey(
@@ -190,6 +193,7 @@ class ComplaintAccessLog(models.Model):
         EXPORT = "export", _("Exported")
         ATTACHMENT = "attachment", _("Downloaded the attachment")
 
+    wagtail_reference_index_ignore = True
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="access_log")
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     user = models.ForeignKey(

@@ -195,6 +195,22 @@ def test_no_trace_of_a_complaint_in_wagtail_history(users, cases):
     assert cases["corruption"].tracking_code not in site_history
 
 
+def test_complaints_are_not_in_the_reference_index(cases):
+    from wagtail.models import ReferenceIndex
+
+    complaint = cases["corruption"]
+    complaint.department = publishing_unit_or_new()
+    complaint.save()  # Wagtail indexes references on save, for models it does not ignore
+    assert ReferenceIndex.is_indexed(Complaint) is False
+    assert not ReferenceIndex.objects.filter(object_id=str(complaint.pk), base_content_type__model="complaint").exists()
+
+
+def publishing_unit_or_new():
+    from home.models import Department
+
+    return Department.objects.get_or_create(name="กลุ่มงานการพยาบาล")[0]
+
+
 def test_export_dates_are_buddhist_era(users, cases):
     response = as_user(users["centre"]).get(INDEX + "?export=csv")
     body = b"".join(response.streaming_content).decode()
