@@ -1,15 +1,28 @@
-"""Admin wiring of the e-services: the satisfaction-survey and visit-statistics reports in the
-Reports menu, shown to webmasters, the director and administrators only."""
+"""Admin wiring of the e-services, one block per service: complaints and feedback (modeladmin), and the
+satisfaction-survey and visit-statistics reports in the Reports menu (webmasters, director, admin)."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail_modeladmin.options import modeladmin_register
 
-from . import survey_views, visits_views
+from eservices import survey_views, visits_views
+from eservices.complaints_admin import ComplaintAdmin, attachment_view
+from eservices.feedback_admin import FeedbackAdmin
+
+# -- complaints and feedback ---------------------------------------------------------------------
+modeladmin_register(ComplaintAdmin)
+modeladmin_register(FeedbackAdmin)
 
 
+@hooks.register("register_admin_urls")
+def register_complaint_urls():
+    return [path("eservices/complaint/<int:pk>/attachment/", attachment_view, name="eservices_complaint_attachment")]
+
+
+# -- satisfaction survey and visit statistics ----------------------------------------------------
 @hooks.register("register_admin_urls")
 def register_survey_and_visits_urls():
     return [

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('eservices', '0001_initial'),
+        ('eservices', '0002_complaints_feedback'),
         ('wagtailcore', '0098_apitoken'),
     ]
 

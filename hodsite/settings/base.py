@@ -134,6 +134,8 @@ STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "static"
 STATIC_URL = "/static/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
+# Complaint attachments: outside MEDIA_ROOT (never served by the web server); staff download through the admin.
+COMPLAINTS_PRIVATE_ROOT = env.path("COMPLAINTS_PRIVATE_ROOT", default=str(Path(MEDIA_ROOT).parent / "private"))
 MEDIA_URL = "/media/"
 # Let Django serve uploaded media (development and browser tests only; never in production).
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)

@@ -10,6 +10,7 @@ SECRET_KEY = "test-only-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFG"  # no
 ALLOWED_HOSTS = ["*"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = env("TEST_MEDIA_ROOT", default=tempfile.mkdtemp(prefix="hodsite-test-media-"))
+COMPLAINTS_PRIVATE_ROOT = tempfile.mkdtemp(prefix="hodsite-test-private-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="hodsite-test-static-")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins in tests
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,208 @@
+"""The public complaint pages: file a complaint, see its code, track it, and the statistics.
+
+Nothing the person typed is lost on an error: the form comes back filled in, with each Thai message
+next to its field (a chosen file cannot be refilled by any browser, so the page says to choose it
+again). Sending is limited per address (``COMPLAINTS_RATE_LIMIT`` per hour), lookups too
+(``COMPLAINTS_LOOKUP_RATE_LIMIT`` per 10 minutes) so codes cannot be tried in bulk.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from eservices import complaints as rules
+from eservices.abuse import rate_limited
+from eservices.complaints_forms import ComplaintForm, TrackingForm
+from eservices.complaints_stats import ROUNDS, available_years, complaint_statistics, xlsx_bytes
+from eservices.models import Complaint, ComplaintEvent, ComplaintTrackingPage
+from home.thai_dates import current_fiscal_year
+
+logger = logging.getLogger(__name__)
+SESSION_KEY = "eservices_complaint_code"
+
+
+def _tracking_page():
+    return ComplaintTrackingPage.objects.live().public().first()
+
+
+def complaint_form(page, request):
+    if request.method == "POST":
+        form = ComplaintForm(request.POST, request.FILES)
+        valid = form.is_valid()
+        if valid and rate_limited(request, "complaint", getattr(settings, "COMPLAINTS_RATE_LIMIT", 5), 3600):
+            form.add_error(
+                None,
+                _("Too many complaints have been sent from this connection in the last hour. Your text is kept below: please send it again later, or call the hospital."),
+            )  # fmt: skip
+            valid = False
+        if valid:
+            complaint = save_public_complaint(page, form)
+            request.session[SESSION_KEY] = complaint.tracking_code
+            return HttpResponseRedirect(page.url + page.reverse_subpage("sent_view"))
+    else:
+        form = ComplaintForm()
+    return render(
+        request,
+        "eservices/complaints/complaint_form_page.html",
+        {"page": page, "form": form, "self": page},
+    )
+
+
+def save_public_complaint(page, form):
+    data = form.cleaned_data
+    now = timezone.now()
+    complaint = Complaint(
+        kind=data["kind"],
+        channel=Complaint.Channel.WEBSITE,
+        subject=data["subject"].strip(),
+        details=data["details"].strip(),
+        incident_when=data.get("incident_when", "").strip(),
+        incident_where=data.get("incident_where", "").strip(),
+        is_anonymous=bool(data.get("is_anonymous")),
+        name=data.get("name", "").strip(),
+        phone=data.get("phone", ""),
+        email=data.get("email", ""),
+        health_data_consent=bool(data.get("health_data_consent")),
+        privacy_notice_version=page.privacy_notice_version,
+        privacy_acknowledged_at=now,
+        received_at=now,
+    )
+    if data.get("attachment"):
+        complaint.attachment = data["attachment"]
+    complaint.save()
+    ComplaintEvent.objects.create(
+        complaint=complaint, action=ComplaintEvent.Action.RECEIVED, to_status=complaint.status
+    )
+    _notify(complaint)
+    return complaint
+
+
+def _notify(complaint):
+    """The complainant gets the code (nothing else); the handlers get the code and the type only."""
+    tracking = _tracking_page()
+    tracking_url = tracking.full_url if tracking else ""
+    context = {"complaint": complaint, "tracking_url": tracking_url, "admin_url": _admin_url(complaint)}
+    prefix = settings.EMAIL_SUBJECT_PREFIX
+    try:
+        if complaint.email:
+            send_mail(
+                prefix + render_to_string("eservices/complaints/email/received_subject.txt", context).strip(),
+                render_to_string("eservices/complaints/email/received_body.txt", context),
+                settings.DEFAULT_FROM_EMAIL,
+                [complaint.email],
+            )
+        staff = [u.email for u in rules.handlers_of(complaint.kind)]
+        if staff:
+            send_mail(
+                prefix + render_to_string("eservices/complaints/email/new_subject.txt", context).strip(),
+                render_to_string("eservices/complaints/email/new_body.txt", context),
+                settings.DEFAULT_FROM_EMAIL,
+                staff,
+            )
+    except OSError:
+        # The complaint is saved and its code shown; a mail server outage must not lose it.
+        logger.exception("Could not send the e-mails for complaint %s", complaint.pk)
+
+
+def notify_status(complaint):
+    """Tell a complainant who gave an e-mail that the status changed; the details stay behind the code."""
+    if not complaint.email:
+        return
+    tracking = _tracking_page()
+    context = {"complaint": complaint, "tracking_url": tracking.full_url if tracking else ""}
+    try:
+        send_mail(
+            settings.EMAIL_SUBJECT_PREFIX
+            + render_to_string("eservices/complaints/email/status_subject.txt", context).strip(),
+            render_to_string("eservices/complaints/email/status_body.txt", context),
+            settings.DEFAULT_FROM_EMAIL,
+            [complaint.email],
+        )
+    except OSError:
+        logger.exception("Could not send the status e-mail for complaint %s", complaint.pk)
+
+
+def _admin_url(complaint):
+    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/eservices/complaint/edit/{complaint.pk}/"
+
+
+def complaint_sent(page, request):
+    code = request.session.get(SESSION_KEY)
+    if not code:
+        return HttpResponseRedirect(page.url)
+    return render(
+        request,
+        "eservices/complaints/complaint_sent.html",
+        {"page": page, "self": page, "code": code, "tracking_page": _tracking_page()},
+    )
+
+
+def serve_tracking(page, request):
+    complaint = None
+    not_found = False
+    if request.method == "POST":
+        form = TrackingForm(request.POST)
+        if form.is_valid():
+            if rate_limited(request, "complaint-lookup", getattr(settings, "COMPLAINTS_LOOKUP_RATE_LIMIT", 30), 600):
+                form.add_error(None, _("Too many lookups from this connection. Please wait ten minutes and try again."))
+            else:
+                complaint = Complaint.objects.filter(tracking_code=form.cleaned_data["code"]).first()
+                not_found = complaint is None
+                if not_found:
+                    form.add_error(
+                        "code",
+                        _("No complaint has this code. Check the code, or call the hospital if it keeps failing."),
+                    )
+    else:
+        form = TrackingForm()
+    events = []
+    if complaint:
+        events = [
+            e
+            for e in complaint.events.all()
+            if e.action in (ComplaintEvent.Action.RECEIVED, ComplaintEvent.Action.STATUS)
+        ]
+    return render(
+        request,
+        "eservices/complaints/complaint_tracking_page.html",
+        {"page": page, "self": page, "form": form, "complaint": complaint, "events": events, "not_found": not_found},
+    )
+
+
+def _selected_round(request):
+    years = available_years()
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        year = None
+    if year not in years:
+        year = current_fiscal_year() if current_fiscal_year() in years else years[0]
+    months = request.GET.get("round", "12")
+    months = int(months) if months in ("6", "12") else 12
+    return years, year, months
+
+
+def statistics(page, request):
+    years, year, months = _selected_round(request)
+    stats = complaint_statistics(year, months)
+    return render(
+        request,
+        "eservices/complaints/complaint_statistics_page.html",
+        {"page": page, "self": page, "stats": stats, "years": years, "year": year, "months": months, "rounds": ROUNDS},
+    )
+
+
+def statistics_xlsx(page, request):
+    _years, year, months = _selected_round(request)
+    stats = complaint_statistics(year, months)
+    response = HttpResponse(
+        xlsx_bytes(stats), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="complaint-statistics-{year}-{months}m.xlsx"'
+    return response
