@@ -1,8 +1,8 @@
 """Search fields whose text reaches the index already cut into Thai words.
 
-``ThaiSearchMixin`` goes first in the bases of a model; it turns every ``index.SearchField`` of the
-model's ``search_fields`` (also inside ``RelatedFields``) into a ``ThaiSearchField`` with the same
-name and boost, so the category apps keep declaring plain ``SearchField``s and still get Thai words.
+``ThaiSearchMixin`` goes first in the bases of a model; it turns every ``index.SearchField`` and
+``index.AutocompleteField`` of the model's ``search_fields`` (also inside ``RelatedFields``) into its
+Thai version with the same name and boost, so the category apps keep declaring plain ``SearchField``s and still get Thai words.
 The title stays the index's "title" column (and keeps its boost); filters are untouched.
 """
 
@@ -35,11 +35,20 @@ class ThaiSearchField(index.SearchField):
         return thai.index_text(_as_text(super().get_value(obj)), limit=MAX_FIELD_CHARS)
 
 
+class ThaiAutocompleteField(index.AutocompleteField):
+    """An ``AutocompleteField`` indexed as Thai words, so the admin's type-ahead finds words inside titles."""
+
+    def get_value(self, obj):
+        return thai.index_text(_as_text(super().get_value(obj)), limit=MAX_FIELD_CHARS)
+
+
 def thai_field(field):
-    if isinstance(field, ThaiSearchField):
+    if isinstance(field, ThaiSearchField | ThaiAutocompleteField):
         return field
     if isinstance(field, index.SearchField):
         return ThaiSearchField(field.field_name, boost=field.boost, **field.kwargs)
+    if isinstance(field, index.AutocompleteField):
+        return ThaiAutocompleteField(field.field_name, **field.kwargs)
     if isinstance(field, index.RelatedFields):
         return index.RelatedFields(field.field_name, [thai_field(sub) for sub in field.fields])
     return field

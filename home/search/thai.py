@@ -147,3 +147,18 @@ def search_query(text, operator="and", max_words=20):
     if len(queries) == 1:
         return queries[0]
     return Or(queries) if operator == "or" else And(queries)
+
+
+def autocomplete_query(text):
+    """A query for type-ahead: the last word may be unfinished, so it is matched as a prefix.
+
+    The typed text is tried both as typed (an unfinished Thai word cut by the tokenizer would lose
+    its prefix) and cut into words (a whole phrase typed without spaces); either may match.
+    """
+    typed = [piece for piece in WORD_PIECE.findall(normalize(text))][:20]
+    cut = words(text)[:20]
+    if not cut:
+        return None
+    if typed == cut or not typed:
+        return PlainText(" ".join(cut))
+    return Or([PlainText(" ".join(typed)), PlainText(" ".join(cut))])

@@ -37,6 +37,7 @@ EXAMPLES = [_("procurement"), _("complaint"), _("citizen guide"), _("news"), _("
 PER_PAGE = 10
 MAX_HITS = 200
 SUMMARY_CHARS = 220
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]+")
 
 
 class SearchForm(forms.Form):
@@ -44,18 +45,15 @@ class SearchForm(forms.Form):
         label=_("Search for"),
         required=False,
         max_length=MAX_QUERY_LENGTH,
-        error_messages={
-            "max_length": _("Your search is too long: use at most %(limit_value)d characters.")
-            % {"limit_value": MAX_QUERY_LENGTH}
-        },
+        error_messages={"max_length": _("Your search is too long: use at most %(limit_value)d characters.")},
     )
-    section = forms.IntegerField(required=False, min_value=1)
-    fy = forms.IntegerField(required=False, min_value=2400, max_value=2800)
-    page = forms.IntegerField(required=False, min_value=1)
 
-    def clean_q(self):
-        # Control characters (a NUL byte breaks PostgreSQL) become spaces; the rest is kept as typed.
-        return re.sub(r"[\x00-\x1f\x7f]+", " ", self.cleaned_data.get("q") or "").strip()
+    def __init__(self, data):
+        # Control characters (a NUL byte breaks PostgreSQL) become spaces before anything else.
+        data = data.copy()
+        if "q" in data:
+            data["q"] = CONTROL_CHARACTERS.sub(" ", data["q"])
+        super().__init__(data)
 
 
 @dataclass
@@ -222,8 +220,9 @@ class Outcome:
 
 def run_search(request, text, root):
     """Every hit for ``text`` (pages and documents, best first); all words first, else any word."""
-    pages = Page.objects.filter(pk__in=visible_pages(root).values("pk"))
-    documents, attachments = visible_documents(visible_pages(root))
+    visible = visible_pages(root)
+    pages = Page.objects.filter(pk__in=visible.values("pk"))
+    documents, attachments = visible_documents(visible)
     sections = {p.path: p for p in root.get_children().live().public().only("id", "title", "path", "url_path")}
     words = thai.words(text)
     outcome = None
@@ -272,9 +271,9 @@ def search(request):
         elif not thai.words(text):
             form.add_error("q", _("Search with letters or numbers: there is no word to look for in this search."))
         elif site is not None:
-            context.update(results_context(request, form, text, site.root_page))
+            context.update(results_context(request, text, site.root_page))
     elif form.errors:
-        context["query"] = (request.GET.get("q") or "")[:MAX_QUERY_LENGTH]
+        context["query"] = form.data.get("q", "")[:MAX_QUERY_LENGTH]
     if site is not None and not context.get("results"):
         context["browse_sections"] = site.root_page.get_children().live().public().in_menu()
     response = render(request, "home/search.html", context)
@@ -282,10 +281,19 @@ def search(request):
     return response
 
 
-def results_context(request, form, text, root):
+def _int(value, low, high):
+    """A whole number within bounds from a GET parameter, else ``None`` (nonsense is ignored, never an error)."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if low <= number <= high else None
+
+
+def results_context(request, text, root):
     outcome = run_search(request, text, root)
-    section_id = form.cleaned_data.get("section")
-    fy = form.cleaned_data.get("fy")
+    section_id = _int(request.GET.get("section"), 1, 2**62)
+    fy = _int(request.GET.get("fy"), 2400, 2800)
     sections = {hit.section.pk: hit.section for hit in outcome.hits if hit.section is not None}
     if section_id not in sections:
         section_id = None
@@ -299,7 +307,7 @@ def results_context(request, form, text, root):
         if (section_id is None or _key(hit.section) == section_id) and (fy is None or hit.fiscal_year == fy)
     ]
     paginator = Paginator(hits, PER_PAGE)
-    results = paginator.get_page(form.cleaned_data.get("page") or 1)
+    results = paginator.get_page(_int(request.GET.get("page"), 1, 10**6) or 1)
     words = thai.words(text)
     for hit in results.object_list:
         hit.summary_html = highlight(Truncator(hit.summary).chars(SUMMARY_CHARS), words)
