@@ -11,8 +11,11 @@ from home.search.extract import extract_text
 from home.search.fields import ThaiSearchMixin
 
 
-class HospitalImage(AbstractImage):
-    """An image whose alternative text (``description``) is required, for WCAG 2.1 AA."""
+class HospitalImage(ThaiSearchMixin, AbstractImage):
+    """An image whose alternative text (``description``) is required, for WCAG 2.1 AA.
+
+    Its title is indexed as Thai words, so the admin's image search finds a word inside a title.
+    """
 
     description = models.CharField(
         max_length=255,

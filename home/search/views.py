@@ -10,6 +10,7 @@ the number of results (at most ``MAX_HITS`` of each kind are considered).
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django import forms
@@ -127,8 +128,13 @@ def _section_of(path, root, sections):
     return sections.get(path[: len(root.path) + Page.steplen])
 
 
+@lru_cache(maxsize=20_000)
+def _title_words(title):
+    return frozenset(thai.index_text(title).split())
+
+
 def _title_matches(title, words):
-    title_words = set(thai.index_text(title).split())
+    title_words = _title_words(title)
     for word in words:
         parts = thai.subwords(word, depth=1)
         if word not in title_words and not (parts and set(parts) <= title_words):

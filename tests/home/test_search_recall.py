@@ -7,8 +7,12 @@ SQLite FTS5 table keeps Thai words whole (home/migrations/0008).
 from django.core.management import call_command
 from django.test import override_settings
 
+from wagtail.models import Site
+
 import pytest
 
+from home.models import HospitalDocument
+from home.search.status import index_is_thai
 from tests.home.search_queries import QUERIES
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +28,9 @@ def found(hits, kind, title):
 @override_settings(DEBUG=True)
 def test_thai_query_set_recall_in_the_top_ten(client):
     call_command("load_demo_data")
+    assert index_is_thai(Site.objects.get(is_default_site=True).root_page)  # `make run` leaves it built
+    form = HospitalDocument.objects.get(file__endswith=".docx", title__startswith="แบบคำขอตรวจดู")
+    assert "สำเนาที่มีคำรับรองถูกต้อง" in form.search_text  # the demo's Word file, read on upload
     assert len(QUERIES) >= 40
     expected = missed = 0
     misses = []
