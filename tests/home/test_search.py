@@ -194,6 +194,11 @@ def test_documents_only_on_draft_pages_unattached_or_private_are_not_found(clien
     private = make_document("เอกสารส่วนตัว", docx_bytes(text), "d.docx", collection=private_collection)
     add_page(section, title="หน้าเผยแพร่", slug="live", body=attach(public) + attach(private))
     add_page(section, title="หน้าร่าง", slug="draft", publish=False, body=attach(draft_only))
+    # A live page whose unpublished draft attaches a file: the file stays unpublished too.
+    in_next_draft = make_document("เอกสารในฉบับแก้ไข", docx_bytes(text), "e.docx")
+    live = StandardPage.objects.get(pk=add_page(section, title="หน้าที่กำลังแก้ไข", slug="editing").pk)
+    live.body = attach(in_next_draft)
+    live.save_revision()
     assert titles(search(client, "ครุภัณฑ์")) == ["เอกสารสาธารณะ"]
 
 
