@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 
 from home import thai_dates
+from home.search.fields import ThaiSearchMixin
 
 
 def _field_names(model):
@@ -39,8 +40,11 @@ def prefetch_documents(items, stream_name="attachments"):
     return items
 
 
-class ListingMixin:
-    """Mix into an index page: ``get_context`` gives ``items`` (a paginator page) and ``filters``."""
+class ListingMixin(ThaiSearchMixin):
+    """Mix into an index page: ``get_context`` gives ``items`` (a paginator page) and ``filters``.
+
+    Index pages are found by the site search in Thai words too (``ThaiSearchMixin``).
+    """
 
     listing_model = None
     per_page = 20

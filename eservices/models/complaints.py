@@ -17,8 +17,10 @@ from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
 
 from eservices import complaints as rules
+from home.search.fields import ThaiSearchMixin
 
 # After every migrate: the complaint groups and their permissions (eservices.complaints).
 post_migrate.connect(rules._post_migrate, dispatch_uid="eservices.complaint_groups")
@@ -256,11 +258,13 @@ class PrivacyNoticeMixin(models.Model):
         return rules.notice_version(self.privacy_notice)
 
 
-class EservicePageMixin:
-    """Service pages live in a section of the tree, never as the home page's own children only."""
+class EservicePageMixin(ThaiSearchMixin):
+    """Service pages live in a section of the tree, never as the home page's own children only; their
+    title and introduction are found by the Thai site search."""
 
     parent_page_types = ["home.StandardPage", "home.HomePage"]
     subpage_types = []
+    search_fields = Page.search_fields + [index.SearchField("intro")]
 
 
 class ComplaintFormPage(RoutablePageMixin, PrivacyNoticeMixin, EservicePageMixin, Page):

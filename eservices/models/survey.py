@@ -19,12 +19,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.search.fields import ThaiSearchMixin
 
 SCORE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 COMMENT_MAX_LENGTH = 1000
 
 
-class StatisticsPage(RoutablePageMixin, Page):
+class StatisticsPage(ThaiSearchMixin, RoutablePageMixin, Page):
     """สถิติและความพึงพอใจ: visit statistics, the survey results by fiscal-year round, and the survey
     form itself at ``rate/`` (thanks at ``thanks/``). The service topics rated are edited here."""
 

@@ -164,7 +164,8 @@ WAGTAIL_SITE_NAME = "โรงพยาบาลฮอด"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "home.HospitalImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "home.HospitalDocument"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The database backend on SQLite and PostgreSQL, with Thai word segmentation (home/search, README).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search.backend"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "zip", "jpg", "jpeg", "png", "gif", "webp"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -172,3 +172,42 @@ def thai_pdf(title, paragraphs, meta_lines=()):
     p {{ text-indent: 1.5cm; margin: 0 0 .3cm; text-align: justify; }}
     </style></head><body><h1>{escape(title)}</h1><div class="meta">{meta}</div>{body}</body></html>"""
     return HTML(string=html).write_pdf()
+
+
+def thai_docx(title, paragraphs):
+    """A small Word (DOCX) file with Thai text: a title and paragraphs in Sarabun, no library needed."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    def para(text, bold=False, size=32):
+        run = f'<w:rPr><w:rFonts w:ascii="Sarabun" w:hAnsi="Sarabun" w:cs="Sarabun"/>{"<w:b/>" if bold else ""}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
+        return f'<w:p><w:r>{run}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+
+    body = para(title, bold=True, size=36) + "".join(para(p) for p in paragraphs)
+    ns = "http://schemas.openxmlformats.org"
+    files = {
+        "[Content_Types].xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f'<Types xmlns="{ns}/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/word/document.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+            "</Types>"
+        ),
+        "_rels/.rels": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f'<Relationships xmlns="{ns}/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/officeDocument" '
+            'Target="word/document.xml"/></Relationships>'
+        ),
+        "word/document.xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f'<w:document xmlns:w="{ns}/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>'
+        ),
+    }
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in files.items():
+            archive.writestr(name, text.encode("utf-8"))
+    return buf.getvalue()

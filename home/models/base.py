@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from home import thai_dates
 from home.blocks import AttachmentsBlock, BodyBlock
+from home.search.fields import ThaiSearchMixin
 
 
 class Department(models.Model):
@@ -252,10 +253,11 @@ class FactsMixin:
             raise ValidationError(errors)
 
 
-class ItemPage(FactsMixin, OwnerFields, SourceFields, Page):
+class ItemPage(ThaiSearchMixin, FactsMixin, OwnerFields, SourceFields, Page):
     """Abstract base of every published item: the R2.1 facts, an introduction, a body and attachments.
 
     Subclasses add a period mixin (``DataPeriodFields`` or ``FiscalPeriodFields``) and their own fields.
+    Its search fields, and the ones subclasses add, are indexed as Thai words (``ThaiSearchMixin``).
     """
 
     intro = models.TextField(

@@ -7,9 +7,15 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.search import index
 
+from home.search.extract import extract_text
+from home.search.fields import ThaiSearchMixin
 
-class HospitalImage(AbstractImage):
-    """An image whose alternative text (``description``) is required, for WCAG 2.1 AA."""
+
+class HospitalImage(ThaiSearchMixin, AbstractImage):
+    """An image whose alternative text (``description``) is required, for WCAG 2.1 AA.
+
+    Its title is indexed as Thai words, so the admin's image search finds a word inside a title.
+    """
 
     description = models.CharField(
         max_length=255,
@@ -53,11 +59,12 @@ def _validate_document_file(file):
     validate_document_file(file)
 
 
-class HospitalDocument(AbstractDocument):
+class HospitalDocument(ThaiSearchMixin, AbstractDocument):
     """A published file; its type and size are derived by the system and shown beside every link.
 
     Owner and data period are the R2.1 facts of the file itself (a page may attach files of other
-    owners). The file is checked by its content on upload (``home.file_checks``).
+    owners). The file is checked by its content on upload (``home.file_checks``). The text of a PDF
+    or DOCX is read when its file is saved (``home.search.extract``) so the site search finds it.
     """
 
     file = models.FileField(upload_to="documents", verbose_name=_("file"), validators=[_validate_document_file])
@@ -70,6 +77,8 @@ class HospitalDocument(AbstractDocument):
     )  # fmt: skip
     period_start = models.DateField(_("data period from"), null=True, blank=True)
     period_end = models.DateField(_("data period to"), null=True, blank=True)
+    search_text = models.TextField(_("text of the file (for search)"), blank=True, editable=False)
+    search_text_source = models.CharField(max_length=255, blank=True, editable=False)
     admin_form_fields = (
         "title",
         "file",
@@ -81,7 +90,35 @@ class HospitalDocument(AbstractDocument):
         "tags",
     )
 
-    search_fields = AbstractDocument.search_fields + [index.SearchField("description")]
+    search_fields = AbstractDocument.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("file_text"),
+    ]
+
+    def save(self, *args, **kwargs):
+        # Read the text of a new or replaced file; ``update_fields`` saves (e.g. file size) keep it.
+        reread = kwargs.get("update_fields") is None and self.file and self._text_is_stale()
+        if reread:
+            self.search_text = extract_text(self.file, self.file_extension)
+            self._text_fresh = True  # the indexing that follows the save must not read it again
+        super().save(*args, **kwargs)
+        if reread and self.search_text_source != self.file.name:
+            # The stored name is final only now (the storage may have renamed the upload).
+            self.search_text_source = self.file.name
+            type(self).objects.filter(pk=self.pk).update(search_text_source=self.search_text_source)
+
+    def _text_is_stale(self):
+        return not getattr(self.file, "_committed", True) or self.search_text_source != self.file.name
+
+    def file_text(self):
+        """The file's text for the index; read now if the file never was (documents uploaded before)."""
+        if self.pk and self.file and self._text_is_stale() and not getattr(self, "_text_fresh", False):
+            self.search_text = extract_text(self.file, self.file_extension)
+            self.search_text_source = self.file.name
+            type(self).objects.filter(pk=self.pk).update(
+                search_text=self.search_text, search_text_source=self.search_text_source
+            )
+        return self.search_text
 
     def clean(self):
         super().clean()

@@ -10,10 +10,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, QuickLinksBlock
+from home.search.fields import ThaiSearchMixin
 from home.thai_dates import current_fiscal_year
 
 
-class HomePage(Page):
+class HomePage(ThaiSearchMixin, Page):
     """The hospital's front page: hero, services, latest news, No Gift Policy and the director's message."""
 
     hero_title = models.CharField(_("hero title"), max_length=120, default="โรงพยาบาลฮอด")
@@ -116,7 +117,7 @@ class HomePage(Page):
         return self.no_gift_fiscal_year == current_fiscal_year()
 
 
-class StandardPage(Page):
+class StandardPage(ThaiSearchMixin, Page):
     """A free-form page: organisation information, policies, and the sections of the site.
 
     A section lists its live child pages under its own text, so a section is useful on its own
@@ -151,7 +152,7 @@ class StandardPage(Page):
         return self.get_children().live().public().specific().order_by("path")
 
 
-class ContactPage(Page):
+class ContactPage(ThaiSearchMixin, Page):
     """Contact us: the contact block (MOIT 2.1.7), map, and how to ask for information (OIA s.7(3))."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
@@ -171,7 +172,7 @@ class ContactPage(Page):
         verbose_name = _("contact page")
 
 
-class SitemapPage(Page):
+class SitemapPage(ThaiSearchMixin, Page):
     """The human-readable site map (ผังเว็บไซต์) of every live public page."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)

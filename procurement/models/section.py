@@ -9,9 +9,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.search.fields import ThaiSearchMixin
 
 
-class ProcurementIndexPage(Page):
+class ProcurementIndexPage(ThaiSearchMixin, Page):
     """The procurement section at /procurement/: people start here to find the plan, announcements, the
     monthly สขร.1 summaries, last year's analysis and the integrity statements (R1.7, MOIT 3–5).
 

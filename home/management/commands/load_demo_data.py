@@ -5,7 +5,8 @@ Idempotent: it only creates what is missing, so running it again keeps everythin
 including editors' changes. ``--dry-run`` reports what it would create without writing.
 
 The hospital's own part is ``home.demo.hospital``; every other installed app with a ``demo``
-module contributes its categories through ``load(builder)`` (see ``home.demo.builder``).
+module contributes its categories through ``load(builder)`` (see ``home.demo.builder``). It leaves
+the search index built (``update_index`` when the index does not hold Thai words yet).
 """
 
 import importlib
@@ -13,6 +14,7 @@ import importlib.util
 
 from django.apps import apps
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -21,6 +23,7 @@ from wagtail.models import Site
 from home.demo import hospital
 from home.demo.builder import DemoBuilder
 from home.models import HomePage
+from home.search.status import index_is_thai
 
 
 def app_demo_modules():
@@ -62,6 +65,10 @@ class Command(BaseCommand):
             hospital.finish(builder)
             if dry_run:
                 transaction.set_rollback(True)
+        if not dry_run and not index_is_thai(site.root_page):
+            # Pages and documents are indexed as they are saved; an index built before Thai word
+            # segmentation (or never built) is rebuilt here, so the search works after `make run`.
+            call_command("update_index", stdout=self.stdout)
         verb = "Would create" if dry_run else "Created"
         if builder.created:
             self.stdout.write(f"{verb} {len(builder.created)} objects:")
