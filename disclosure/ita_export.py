@@ -10,7 +10,7 @@ import io
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -19,8 +19,8 @@ from home import thai_dates
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORM_LABELS = {
-    "yes": gettext_lazy("Yes"),
-    "no": gettext_lazy("No"),
+    "yes": pgettext_lazy("request form", "Yes"),
+    "no": pgettext_lazy("request form", "No"),
     "not_needed": gettext_lazy("Not needed (infographic)"),
     "n/a": "",
 }

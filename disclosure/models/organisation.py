@@ -5,6 +5,7 @@ import re
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
@@ -21,7 +22,7 @@ class OrganisationInfoPage(TypeChecksMixin, DataPeriodFields, ItemPage):
     and duties, executive policy or the ethics code — what the public and ITA assessors read first."""
 
     class Topic(models.TextChoices):
-        HISTORY = "history", _("History")
+        HISTORY = "history", pgettext_lazy("organisation topic", "History")
         VISION_MISSION = "vision_mission", _("Vision, mission and MOPH values")
         STRUCTURE = "structure", _("Organisation structure")
         POWERS_DUTIES = "powers_duties", _("Powers and duties")

@@ -62,3 +62,25 @@ def test_project_catalogs_translate_every_msgid():
             e.msgid for e in polib.pofile(str(path)) if not e.obsolete and not thai_catalog.is_translated(e)
         ]
         assert untranslated == [], f"{path}: {untranslated[:5]}"
+
+
+def test_a_msgid_means_the_same_in_every_project_catalog():
+    # All catalogs share one gettext domain: Django merges them and the first one wins (locale/th, then
+    # apps in INSTALLED_APPS order). A msgid translated differently in two apps therefore shows the other
+    # app's Thai in one of them ("History" of an organisation page on the complaint case screen). Words
+    # that need different Thai in different places take a context (pgettext).
+    seen = {}
+    clashes = []
+    for path in thai_catalog.project_catalogs():
+        if path.stem != "django":
+            continue
+        for entry in polib.pofile(str(path)):
+            if not entry.msgstr or entry.obsolete:
+                continue
+            key = (entry.msgctxt, entry.msgid)
+            first = seen.setdefault(key, (path, entry.msgstr))
+            if first[1] != entry.msgstr:
+                clashes.append(
+                    f"{entry.msgid!r}: {first[1]} ({first[0].relative_to(thai_catalog.REPO_DIR)}) ≠ {entry.msgstr} ({path.relative_to(thai_catalog.REPO_DIR)})"
+                )
+    assert clashes == []
