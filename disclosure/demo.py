@@ -131,6 +131,41 @@ def load(builder):
     ita(demo)
 
 
+# Evidence that apps loaded after disclosure create: (MOIT number, label, quarter, month, path). The
+# monthly แบบ สขร.1 (procurement) answers MOIT 5 month by month; the e-service pages answer 2.1.8 and 9.3.
+def _late_evidence(fy):
+    rows = []
+    for year, month in thai_dates.fiscal_months(fy):
+        rows.append((5, f"แบบ สขร.1 เดือน{thai_dates.thai_month_year(dt.date(year, month, 1))}", None, month,
+                     f"procurement/monthly-summary/{year + 543}-{month:02d}"))  # fmt: skip
+    rows.append((2, "2.1.8 ช่องทางรับฟังความคิดเห็นและถาม-ตอบ", None, None, "services/e-services/feedback"))
+    rows.append((9, "9.3 ช่องทางการร้องเรียนออนไลน์และการติดตามเรื่อง", None, None, "services/e-services/complaint"))
+    return rows
+
+
+def finish(builder):
+    """After every app's loader: link the ITA pages to the evidence later apps created (idempotent)."""
+    demo = Demo(builder)
+    for fy in (demo.prev, demo.fy):
+        page = builder.find(f"transparency/ita/ita-{fy}")
+        if page is None:
+            continue
+        page = page.specific
+        linked = set(page.evidence.exclude(linked_page=None).values_list("linked_page_id", flat=True))
+        order = page.evidence.count()
+        added = 0
+        for number, label, quarter, month, path in _late_evidence(fy):
+            target = builder.find(path)
+            if target is None or target.pk in linked:
+                continue
+            page.evidence.add(ITAEvidence(moit_number=number, label=label, fiscal_quarter=quarter, fiscal_month=month,
+                                          linked_page=target, sort_order=order + added))  # fmt: skip
+            added += 1
+        if added:
+            page.save_revision().publish()
+            builder.created.append(f"ITA {fy}: {added} evidence links to later apps' pages")
+
+
 # -- R1.1 organisation ---------------------------------------------------------------------------
 
 

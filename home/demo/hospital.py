@@ -164,7 +164,7 @@ def finish(builder):
             (
                 "ร้องเรียน / แจ้งเบาะแส",
                 "ร้องเรียนการให้บริการหรือการทุจริต ไม่ต้องระบุชื่อได้",
-                "transparency/complaint-procedures",
+                ("services/e-services/complaint", "transparency/complaint-procedures"),
                 "complaint",
             ),
             ("บริการอิเล็กทรอนิกส์", "ติดตามเรื่อง แสดงความคิดเห็น ประเมินความพึงพอใจ", "services/e-services", "calendar"),
@@ -176,8 +176,10 @@ def finish(builder):
             ("ติดต่อเรา", "ที่อยู่ โทรศัพท์ แผนที่", "contact", "phone"),
         ]
         blocks = []
-        for title, description, path, icon in links:
-            target = builder.find(path)
+        for title, description, paths, icon in links:
+            # The first of the candidate pages that exists (the online form, if e-services is installed).
+            paths = (paths,) if isinstance(paths, str) else paths
+            target = next((page for page in map(builder.find, paths) if page), None)
             if target:
                 blocks.append(
                     ("link", {"title": title, "description": description, "page": target, "url": "", "icon": icon})

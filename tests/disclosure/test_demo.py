@@ -34,6 +34,7 @@ def build():
     builder = DemoBuilder(Site.objects.get(is_default_site=True))
     hospital.load(builder)
     demo.load(builder)
+    demo.finish(builder)
     hospital.finish(builder)
     return builder
 

@@ -439,7 +439,7 @@ def test_the_demo_shows_its_real_gaps(client):
         gaps = compliance.gaps(2570, timezone.localdate())
         public = client.get(report.ita_page.url)
     assert statuses[1] == statuses[9] == statuses[12] == compliance.STATUS_COMPLETE
-    assert statuses[5] == compliance.STATUS_OVERDUE  # no แบบ สขร.1 linked for October 2569
+    assert statuses[5] == compliance.STATUS_OVERDUE  # no แบบ สขร.1 for October 2569: procurement not loaded here
     assert statuses[15] == compliance.STATUS_DUE_SOON  # the anti-corruption plan is due 30 November
     assert checks["contact"] and checks["executives"] and checks["no_gift"] and checks["news"]
     assert not checks["oia"]  # the demo's information centre leaves some sections empty

@@ -47,6 +47,19 @@ def test_builds_every_category_and_is_idempotent(client):
     html = client.get("/").content.decode()
     assert "No Gift Policy" in html and "PDF ·" in html  # the announcement with its type and size
 
+    # The second phase links across apps: the ITA year page names the monthly แบบ สขร.1 (procurement) and
+    # the e-service pages (eservices), which disclosure's own loader ran too early to see — once only.
+    from disclosure.models import ITAYearPage
+    from home import thai_dates
+
+    ita = ITAYearPage.objects.get(fiscal_year=thai_dates.current_fiscal_year())
+    linked = [e.linked_page.url_path for e in ita.evidence.exclude(linked_page=None).select_related("linked_page")]
+    assert any("/procurement/monthly-summary/" in path for path in linked)
+    assert {"/home/services/e-services/feedback/", "/home/services/e-services/complaint/"} <= set(linked)
+    assert len(linked) == len(set(linked))
+    quick = {block.value["title"]: block.value["page"].url_path for block in home.quick_links}
+    assert quick["ร้องเรียน / แจ้งเบาะแส"] == "/home/services/e-services/complaint/"
+
 
 @override_settings(DEBUG=True)
 def test_rerun_keeps_editors_changes():

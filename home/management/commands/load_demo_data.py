@@ -5,7 +5,8 @@ Idempotent: it only creates what is missing, so running it again keeps everythin
 including editors' changes. ``--dry-run`` reports what it would create without writing.
 
 The hospital's own part is ``home.demo.hospital``; every other installed app with a ``demo``
-module contributes its categories through ``load(builder)`` (see ``home.demo.builder``). It leaves
+module contributes its categories through ``load(builder)`` (see ``home.demo.builder``), and may link
+to what later apps created in an optional second phase ``finish(builder)``. It leaves
 the search index built (``update_index`` when the index does not hold Thai words yet).
 """
 
@@ -60,8 +61,13 @@ class Command(BaseCommand):
                 site.save()
             builder = DemoBuilder(site, stdout=self.stdout)
             hospital.load(builder)
-            for module in app_demo_modules():
+            modules = app_demo_modules()
+            for module in modules:
                 module.load(builder)
+            # Second phase: an app may link to what apps loaded after it created (optional ``finish``).
+            for module in modules:
+                if hasattr(module, "finish"):
+                    module.finish(builder)
             hospital.finish(builder)
             if dry_run:
                 transaction.set_rollback(True)
