@@ -44,6 +44,10 @@ else:
 # HTTPS everywhere (check --deploy clean).
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many reverse proxies append to X-Forwarded-For in front of the site (the TLS proxy: 1). Rate limits,
+# one-vote-per-day and unique visitors key on the client address the nearest trusted proxy saw; with 0
+# every visitor would look like the proxy. Set 0 only when clients reach the WSGI server directly.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

@@ -71,3 +71,15 @@ def test_dev_defaults_are_thai_sqlite_and_local_memory_cache():
         "django.db.backends.sqlite3", "django.core.cache.backends.locmem.LocMemCache",
         "django.core.mail.backends.console.EmailBackend", "th",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(("given", "expected"), [(None, "1"), ("0", "0"), ("2", "2")])
+def test_production_trusts_the_tls_proxy_for_client_addresses_unless_told_otherwise(given, expected):
+    # Behind the TLS proxy REMOTE_ADDR is the proxy for everyone: rate limits, one survey vote a day and
+    # unique visitors must key on the address the proxy saw, so production trusts one proxy by default.
+    env = dict(GOOD_ENV, **({"TRUSTED_PROXY_COUNT": given} if given is not None else {}))
+    result = manage(
+        "shell", "-v", "0", "-c", "from django.conf import settings as s; print(s.TRUSTED_PROXY_COUNT)", env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [expected]
