@@ -48,6 +48,7 @@ CONTENT_SELECTORS = ", ".join([
     "[contenteditable='true']",  # rich text being edited
     "textarea", "input",  # form values
     "td.title .title-wrapper", "td.title > a",  # page, document, group titles in listings and reports
+    "td > a[href$='/edit/']",  # item titles linking to their editor in the workflow reports
     ".image-choice figcaption",  # image titles in the images listing
     "td.username",  # usernames in the users listing
     "td.wrap-anywhere",  # file names in the documents listing

@@ -73,7 +73,8 @@ def test_two_runs_at_once_publish_once(section):
     assert PageLogEntry.objects.filter(page=page, action="wagtail.publish.scheduled").count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: start from the migrated site even when another transactional test flushed it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_runners_in_threads_publish_once(home_page):
     section = add_page(home_page, StandardPage, title="หมวด", slug="concurrent-section")
     with freeze_time(T0):
