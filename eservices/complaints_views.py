@@ -17,10 +17,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eservices import complaints as rules
-from eservices.abuse import rate_limited
 from eservices.complaints_forms import ComplaintForm, TrackingForm
 from eservices.complaints_stats import ROUNDS, available_years, complaint_statistics, xlsx_bytes
 from eservices.models import Complaint, ComplaintEvent, ComplaintTrackingPage
+from home.abuse import rate_limited
 from home.thai_dates import current_fiscal_year
 
 logger = logging.getLogger(__name__)

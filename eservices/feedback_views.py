@@ -11,9 +11,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from eservices.abuse import rate_limited
 from eservices.feedback_forms import FeedbackForm
 from eservices.models import Feedback
+from home.abuse import rate_limited
 
 SESSION_KEY = "eservices_feedback_sent"
 

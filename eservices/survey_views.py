@@ -11,10 +11,10 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from home.abuse import rate_limited, visitor_key
 from publishing.roles import DIRECTOR, WEBMASTERS
 
 from . import survey_results, visits, visits_stats
-from .abuse import rate_limited, visitor_key
 from .models import SurveyResponse, SurveyTopicScore
 from .survey_forms import SurveyForm
 

@@ -24,7 +24,8 @@ from django.core.cache import cache
 from django.db import DatabaseError
 from django.utils import timezone
 
-from .abuse import visitor_key
+from home.abuse import visitor_key
+
 from .models import DailyVisitor, DailyVisits
 
 logger = logging.getLogger("hodsite.visits")

@@ -1,7 +1,7 @@
 """The satisfaction survey (R1.16): an anonymous rating of the website and of a few services, and
 the public page "สถิติและความพึงพอใจ" that shows its results beside the visit statistics.
 
-One response per visitor per day: ``visitor_key`` is the daily-salted key of ``eservices.abuse``
+One response per visitor per day: ``visitor_key`` is the daily-salted key of ``home.abuse``
 (never an IP address), and a unique constraint on (day, visitor_key) makes the database refuse a
 second response of the same day even when two arrive at the same moment.
 """

@@ -1,7 +1,7 @@
 """Visit statistics counted by the site itself (R1.16): page views and unique visitors per day.
 
 No cookie, no third-party analytics and no IP address: a visitor is known for one day only by
-``eservices.abuse.visitor_key`` (an HMAC with a salt that changes daily), and those keys are deleted
+``home.abuse.visitor_key`` (an HMAC with a salt that changes daily), and those keys are deleted
 by the periodic job ``purge_visitor_keys`` once their day is over.
 """
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 import pytest
 from freezegun import freeze_time
 
-from eservices.abuse import visitor_key
 from eservices.models import SurveyResponse, SurveyTopicScore
+from home.abuse import visitor_key
 
 from .survey_fixtures import VISITOR_IP, browser_headers, make_statistics_page
 
