@@ -62,11 +62,12 @@ def _already_rated(request, day):
 def save_response(request, form):
     """Store the response; None when this visitor already responded today (unique key refused it)."""
     day = timezone.localdate()
+    key = visitor_key(request, day)  # outside the transaction: a new day's salt is committed at once
     try:
         with transaction.atomic():
             response = SurveyResponse.objects.create(
                 day=day,
-                visitor_key=visitor_key(request, day),
+                visitor_key=key,
                 website_score=form.cleaned_data["website_score"],
                 comment=form.cleaned_data["comment"],
             )
