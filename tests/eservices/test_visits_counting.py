@@ -98,6 +98,25 @@ def test_signed_in_staff_are_not_counted_but_signed_out_visitors_are(client, pag
 
 
 @pytest.mark.django_db
+def test_wagtail_users_without_is_staff_are_not_counted(client, page):
+    """Users created in Wagtail's admin get admin access through a group, never ``is_staff``."""
+    from django.contrib.auth.models import Group, Permission
+
+    editors = Group.objects.create(name="บรรณาธิการทดสอบ")
+    editors.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    editor = get_user_model().objects.create_user("editor", "e@hodhospital.go.th", "pass-1234567")
+    editor.groups.add(editors)
+    assert not editor.is_staff
+    client.force_login(editor)
+    client.get(page.url, **browser_headers())
+    assert today_counts() == (0, 0)
+    public = get_user_model().objects.create_user("citizen", "c@example.com", "pass-1234567")
+    client.force_login(public)  # signed in without admin access: a visitor like any other
+    client.get(page.url, **browser_headers())
+    assert today_counts() == (1, 1)
+
+
+@pytest.mark.django_db
 def test_counting_can_be_switched_off(client, page, settings):
     settings.VISITS_COUNTING = False
     client.get(page.url, **browser_headers())
