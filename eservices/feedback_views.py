@@ -43,7 +43,8 @@ def feedback_form(page, request):
                 name=data.get("name", "").strip(),
                 email=data.get("email", ""),
                 privacy_notice_version=page.privacy_notice_version,
-                public_question=data["message"].strip(),
+                # Left empty: staff write the public version themselves, so the raw text (names,
+                # telephone numbers) can never be published by ticking "publish" alone.
                 received_at=timezone.now(),
             )
             request.session[SESSION_KEY] = True

@@ -75,7 +75,10 @@ class Feedback(models.Model):
             if not self.answer.strip():
                 errors["answer"] = _("Write the answer before publishing.")
             if not self.public_question.strip():
-                errors["public_question"] = _("Write the question as it should be published.")
+                errors["public_question"] = _(
+                    "Write the question as it should be published, without names, telephone numbers or anything "
+                    "else that identifies the asker: the message as sent is never published."
+                )
         if errors:
             raise ValidationError(errors)
 
