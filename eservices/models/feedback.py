@@ -22,6 +22,9 @@ class Feedback(models.Model):
         COMMENT = "comment", _("Comment")
         SUGGESTION = "suggestion", _("Suggestion")
 
+    # Not in Wagtail's reference index: a user's "usage" list (answered_by) would show people's questions.
+    wagtail_reference_index_ignore = True
+
     kind = models.CharField(_("type"), max_length=12, choices=Kind.choices, default=Kind.QUESTION)
     subject = models.CharField(_("subject"), max_length=200)
     message = models.TextField(_("message"), max_length=3000)

@@ -136,3 +136,13 @@ def test_the_answer_is_emailed_to_an_asker_who_gave_an_address(hospital, mailout
     assert "มี ทุกวันพฤหัสบดี" in mailoutbox[0].body
     client.post(f"{INDEX}edit/{item.pk}/", {"public_question": "มีไหม", "answer": "มี ทุกวันพฤหัสบดี", "is_published": "on"})
     assert len(mailoutbox) == 1  # publishing an unchanged answer does not send it again
+
+
+def test_feedback_is_not_in_the_reference_index(hospital):
+    from wagtail.models import ReferenceIndex
+
+    users = role_users(hospital)
+    item = Feedback.objects.create(subject="ถามเรื่องวัคซีน", message="มีวัคซีนไหม", answered_by=users["centre"])
+    item.save()  # Wagtail indexes references on save, for models it does not ignore
+    assert ReferenceIndex.is_indexed(Feedback) is False
+    assert not ReferenceIndex.objects.filter(object_id=str(item.pk), base_content_type__model="feedback").exists()
