@@ -88,7 +88,8 @@ def rate(page, request):
     if request.method == "POST":
         limit, seconds = getattr(settings, "SURVEY_RATE_LIMIT", DEFAULT_RATE_LIMIT)
         if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES:
-            # Not read at all: the form comes back empty, with the reason.
+            # Already parsed by CsrfViewMiddleware (bounded by DATA_UPLOAD_MAX_MEMORY_SIZE), but not used:
+            # the form comes back empty, with the reason.
             form = SurveyForm(topics=topics)
             page_error = _("The answers sent were too large. Please shorten your comment and try again.")
             status = 413
