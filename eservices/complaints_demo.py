@@ -70,12 +70,15 @@ COMPLAINTS = [
 
 FEEDBACK = [
     ("question", "เปิดให้บริการฉีดวัคซีนวันไหนบ้าง", "คลินิกวัคซีนเปิดวันไหนบ้าง ต้องนัดล่วงหน้าหรือไม่",
+     "คลินิกวัคซีนของโรงพยาบาลเปิดวันไหน ต้องนัดล่วงหน้าหรือไม่",
      "คลินิกวัคซีนเด็กเปิดทุกวันพุธ เวลา 08.30–12.00 น. วัคซีนผู้ใหญ่ทุกวันพฤหัสบดี ไม่ต้องนัดล่วงหน้า นำสมุดวัคซีนมาด้วย", True, 45),
     ("question", "ขอสำเนาเวชระเบียนต้องทำอย่างไร", "ต้องการขอสำเนาประวัติการรักษาเพื่อใช้ประกอบการเบิกประกัน ต้องเตรียมเอกสารอะไรบ้าง",
+     "การขอสำเนาเวชระเบียนต้องเตรียมเอกสารอะไรบ้าง",
      "ยื่นคำขอด้วยตนเองที่งานเวชระเบียน ชั้น 1 พร้อมบัตรประจำตัวประชาชน หากให้ผู้อื่นมาแทนต้องมีหนังสือมอบอำนาจ ได้รับเอกสารภายใน 3 วันทำการ", True, 30),
     ("suggestion", "อยากให้มีที่นั่งรอบริเวณห้องยาเพิ่ม", "ช่วงเช้าที่นั่งรอรับยาไม่พอ ผู้สูงอายุต้องยืนรอ",
+     "ขอให้เพิ่มที่นั่งรอรับยา เพราะช่วงเช้าที่นั่งไม่พอ",
      "ขอบคุณสำหรับข้อเสนอแนะ โรงพยาบาลได้เพิ่มเก้าอี้หน้าห้องยา 20 ที่นั่งแล้ว", True, 20),
-    ("comment", "ขอบคุณทีมห้องฉุกเฉิน", "ขอบคุณเจ้าหน้าที่ห้องฉุกเฉินที่ดูแลคุณพ่อเป็นอย่างดีเมื่อคืนวันเสาร์", "", False, 3),
+    ("comment", "ขอบคุณทีมห้องฉุกเฉิน", "ขอบคุณเจ้าหน้าที่ห้องฉุกเฉินที่ดูแลคุณพ่อเป็นอย่างดีเมื่อคืนวันเสาร์", "", "", False, 3),
 ]  # fmt: skip
 
 
@@ -190,12 +193,13 @@ def feedback(builder):
     User = get_user_model()
     staff = User.objects.filter(username="complaints").first()
     now = timezone.now()
-    for kind, subject, message, answer, published, days in FEEDBACK:
+    # Staff write the public version of each published question (never the message as sent).
+    for kind, subject, message, public_question, answer, published, days in FEEDBACK:
         if Feedback.objects.filter(subject=subject).exists():
             continue
         received = now - dt.timedelta(days=days)
         item = Feedback(
-            kind=kind, subject=subject, message=message, public_question=message, received_at=received,
+            kind=kind, subject=subject, message=message, public_question=public_question, received_at=received,
             answer=answer, is_published=published,
         )  # fmt: skip
         if answer:

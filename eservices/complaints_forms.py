@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from eservices import complaints as rules
-from eservices.abuse import HoneypotFormMixin
+from home.abuse import HoneypotFormMixin
 from home.file_checks import LABELS, content_matches
 from home.models.media import human_size
 

@@ -14,13 +14,14 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from eservices import complaints as rules
-from eservices.abuse import rate_limited
 from eservices.complaints_forms import ComplaintForm, TrackingForm
 from eservices.complaints_stats import ROUNDS, available_years, complaint_statistics, xlsx_bytes
 from eservices.models import Complaint, ComplaintEvent, ComplaintTrackingPage
+from home.abuse import rate_limited
 from home.thai_dates import current_fiscal_year
 
 logger = logging.getLogger(__name__)
@@ -133,14 +134,16 @@ def _admin_url(complaint):
 
 
 def complaint_sent(page, request):
-    code = request.session.get(SESSION_KEY)
-    if not code:
-        return HttpResponseRedirect(page.url)
-    return render(
+    """The tracking code, shown once: it leaves the session here, so on a shared computer (a kiosk) the
+    next person who reloads or goes back sees only a note and the way to the tracking page."""
+    code = request.session.pop(SESSION_KEY, None)
+    response = render(
         request,
         "eservices/complaints/complaint_sent.html",
         {"page": page, "self": page, "code": code, "tracking_page": _tracking_page()},
     )
+    add_never_cache_headers(response)  # never kept by the browser or a proxy: Back cannot show it again
+    return response
 
 
 def serve_tracking(page, request):
@@ -168,11 +171,13 @@ def serve_tracking(page, request):
             for e in complaint.events.all()
             if e.action in (ComplaintEvent.Action.RECEIVED, ComplaintEvent.Action.STATUS)
         ]
-    return render(
+    response = render(
         request,
         "eservices/complaints/complaint_tracking_page.html",
         {"page": page, "self": page, "form": form, "complaint": complaint, "events": events, "not_found": not_found},
     )
+    add_never_cache_headers(response)  # a complaint's status is nobody else's business on a shared computer
+    return response
 
 
 def _selected_round(request):

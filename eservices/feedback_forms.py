@@ -3,9 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from eservices.abuse import HoneypotFormMixin
 from eservices.complaints_forms import AccessibleErrorsMixin
 from eservices.models import Feedback
+from home.abuse import HoneypotFormMixin
 
 
 class FeedbackForm(AccessibleErrorsMixin, HoneypotFormMixin, forms.Form):

@@ -11,9 +11,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from eservices.abuse import rate_limited
 from eservices.feedback_forms import FeedbackForm
 from eservices.models import Feedback
+from home.abuse import rate_limited
 
 SESSION_KEY = "eservices_feedback_sent"
 
@@ -43,7 +43,8 @@ def feedback_form(page, request):
                 name=data.get("name", "").strip(),
                 email=data.get("email", ""),
                 privacy_notice_version=page.privacy_notice_version,
-                public_question=data["message"].strip(),
+                # Left empty: staff write the public version themselves, so the raw text (names,
+                # telephone numbers) can never be published by ticking "publish" alone.
                 received_at=timezone.now(),
             )
             request.session[SESSION_KEY] = True

@@ -1,10 +1,11 @@
 """The public satisfaction-survey form: the website's score (required), one optional score per active
-service topic, an optional comment, and the honeypot of ``eservices.abuse``."""
+service topic, an optional comment, and the honeypot of ``home.abuse``."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .abuse import HoneypotFormMixin
+from home.abuse import HoneypotFormMixin
+
 from .models.survey import COMMENT_MAX_LENGTH
 
 SCORE_LABELS = {

@@ -11,10 +11,10 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from home.abuse import rate_limited, visitor_key
 from publishing.roles import DIRECTOR, WEBMASTERS
 
 from . import survey_results, visits, visits_stats
-from .abuse import rate_limited, visitor_key
 from .models import SurveyResponse, SurveyTopicScore
 from .survey_forms import SurveyForm
 
@@ -62,11 +62,12 @@ def _already_rated(request, day):
 def save_response(request, form):
     """Store the response; None when this visitor already responded today (unique key refused it)."""
     day = timezone.localdate()
+    key = visitor_key(request, day)  # outside the transaction: a new day's salt is committed at once
     try:
         with transaction.atomic():
             response = SurveyResponse.objects.create(
                 day=day,
-                visitor_key=visitor_key(request, day),
+                visitor_key=key,
                 website_score=form.cleaned_data["website_score"],
                 comment=form.cleaned_data["comment"],
             )
@@ -87,7 +88,8 @@ def rate(page, request):
     if request.method == "POST":
         limit, seconds = getattr(settings, "SURVEY_RATE_LIMIT", DEFAULT_RATE_LIMIT)
         if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES:
-            # Not read at all: the form comes back empty, with the reason.
+            # Already parsed by CsrfViewMiddleware (bounded by DATA_UPLOAD_MAX_MEMORY_SIZE), but not used:
+            # the form comes back empty, with the reason.
             form = SurveyForm(topics=topics)
             page_error = _("The answers sent were too large. Please shorten your comment and try again.")
             status = 413

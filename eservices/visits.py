@@ -6,7 +6,8 @@ and visit statistics"):
 - it is a GET (not HEAD, not a form POST) answered 200 with an HTML page;
 - its path is not the admin, static files, media, documents or other files (``VISITS_EXCLUDED_PREFIXES``);
 - the browser does not call itself a bot, crawler, script or headless browser, and sends a User-Agent;
-- the user is not signed-in staff (the hospital's own editors checking their pages).
+- the user is not signed-in staff: anyone who may use the Wagtail admin (the hospital's own editors
+  checking their pages).
 
 Per counted view the cost is one cache ``add`` (has this visitor been seen today?) and one
 ``UPDATE … SET views = views + 1``, done after the response is sent; a visitor's first view of the day
@@ -24,7 +25,8 @@ from django.core.cache import cache
 from django.db import DatabaseError
 from django.utils import timezone
 
-from .abuse import visitor_key
+from home.abuse import visitor_key
+
 from .models import DailyVisitor, DailyVisits
 
 logger = logging.getLogger("hodsite.visits")
@@ -65,8 +67,15 @@ def is_countable(request, response):
         return False
     if is_bot(request.META.get("HTTP_USER_AGENT", "")):
         return False
-    user = getattr(request, "user", None)
-    return not (user is not None and user.is_authenticated and user.is_staff)
+    return not is_hospital_staff(getattr(request, "user", None))
+
+
+def is_hospital_staff(user):
+    """Signed in with access to the Wagtail admin (users made in Wagtail are not ``is_staff``).
+    Anonymous visitors cost nothing: permissions are only looked up for a signed-in user."""
+    if user is None or not user.is_authenticated:
+        return False
+    return user.is_staff or user.has_perm("wagtailadmin.access_admin")
 
 
 def _seconds_left_today(now):

@@ -11,8 +11,6 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
 
-    initial = True
-
     dependencies = [
         ('eservices', '0001_initial'),
         ('home', '0006_rendition_names'),

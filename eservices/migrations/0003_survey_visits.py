@@ -12,8 +12,6 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
 
-    initial = True
-
     dependencies = [
         ('eservices', '0002_complaints_feedback'),
         ('wagtailcore', '0098_apitoken'),

@@ -22,6 +22,9 @@ class Feedback(models.Model):
         COMMENT = "comment", _("Comment")
         SUGGESTION = "suggestion", _("Suggestion")
 
+    # Not in Wagtail's reference index: a user's "usage" list (answered_by) would show people's questions.
+    wagtail_reference_index_ignore = True
+
     kind = models.CharField(_("type"), max_length=12, choices=Kind.choices, default=Kind.QUESTION)
     subject = models.CharField(_("subject"), max_length=200)
     message = models.TextField(_("message"), max_length=3000)
@@ -75,7 +78,10 @@ class Feedback(models.Model):
             if not self.answer.strip():
                 errors["answer"] = _("Write the answer before publishing.")
             if not self.public_question.strip():
-                errors["public_question"] = _("Write the question as it should be published.")
+                errors["public_question"] = _(
+                    "Write the question as it should be published, without names, telephone numbers or anything "
+                    "else that identifies the asker: the message as sent is never published."
+                )
         if errors:
             raise ValidationError(errors)
 

@@ -1,9 +1,10 @@
 """The satisfaction survey (R1.16): an anonymous rating of the website and of a few services, and
 the public page "สถิติและความพึงพอใจ" that shows its results beside the visit statistics.
 
-One response per visitor per day: ``visitor_key`` is the daily-salted key of ``eservices.abuse``
+One response per visitor per day: ``visitor_key`` is the daily-salted key of ``home.abuse``
 (never an IP address), and a unique constraint on (day, visitor_key) makes the database refuse a
-second response of the same day even when two arrive at the same moment.
+second response of the same day even when two arrive at the same moment. Once the day is over the
+periodic job ``purge_visitor_keys`` empties the key (NULL): a past response is linked to nobody.
 """
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -99,7 +100,8 @@ class SurveyResponse(models.Model):
     """One anonymous response: the website's score, an optional comment (seen only by staff)."""
 
     day = models.DateField(_("day"), db_index=True)
-    visitor_key = models.CharField(_("visitor key"), max_length=64)
+    # NULL once the day is over (purge_visitor_keys); unique per day while set.
+    visitor_key = models.CharField(_("visitor key"), max_length=64, null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
     website_score = models.PositiveSmallIntegerField(_("website score"), validators=SCORE_VALIDATORS)
     comment = models.TextField(_("comment"), blank=True, max_length=COMMENT_MAX_LENGTH)
@@ -109,7 +111,11 @@ class SurveyResponse(models.Model):
         verbose_name = _("survey response")
         verbose_name_plural = _("survey responses")
         constraints = [
-            models.UniqueConstraint(fields=["day", "visitor_key"], name="eservices_one_response_per_visitor_day"),
+            models.UniqueConstraint(
+                fields=["day", "visitor_key"],
+                condition=models.Q(visitor_key__isnull=False),
+                name="eservices_one_response_per_visitor_day",
+            ),
             models.CheckConstraint(
                 condition=models.Q(website_score__gte=1, website_score__lte=5), name="eservices_website_score_1_5"
             ),

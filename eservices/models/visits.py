@@ -1,17 +1,16 @@
 """Visit statistics counted by the site itself (R1.16): page views and unique visitors per day.
 
 No cookie, no third-party analytics and no IP address: a visitor is known for one day only by
-``eservices.abuse.visitor_key`` (an HMAC with a salt that changes daily), and those keys are deleted
-by the periodic job ``purge_visitor_keys`` once their day is over.
+``home.abuse.visitor_key`` (an HMAC with the day's random salt), and once the day is over the periodic
+job ``purge_visitor_keys`` deletes those keys and the day's salt and empties the survey's keys.
 """
-
-import datetime as dt
 
 from django.db import IntegrityError, models, router, transaction
 from django.db.models import F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.models import DailySalt
 from home.periodic import periodic_job
 
 
@@ -91,7 +90,12 @@ class DailyVisitor(models.Model):
 
 @periodic_job("purge_visitor_keys")
 def purge_visitor_keys(stdout=None):
-    """Delete the daily visitor keys of days before yesterday; the daily totals stay."""
-    cutoff = timezone.localdate() - dt.timedelta(days=1)
-    deleted, _details = DailyVisitor.objects.filter(day__lt=cutoff).delete()
+    """Forget every day before today: its visitor keys and salt are deleted and the survey responses'
+    keys emptied, so nothing stored can be traced back to a visitor; the daily totals and answers stay."""
+    from .survey import SurveyResponse
+
+    today = timezone.localdate()
+    deleted, _details = DailyVisitor.objects.filter(day__lt=today).delete()
+    SurveyResponse.objects.filter(day__lt=today, visitor_key__isnull=False).update(visitor_key=None)
+    DailySalt.objects.filter(day__lt=today).delete()
     return f"{deleted} deleted"

@@ -19,3 +19,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+# The suite searches hundreds of times within a minute from one address; the limit itself has its own test.
+SEARCH_RATE_LIMIT = (100_000, 60)

@@ -9,6 +9,7 @@ abstract page with the R2.1 facts every published item carries).
 from .base import DataPeriodFields, Department, FactsMixin, FiscalPeriodFields, ItemPage, OwnerFields, SourceFields
 from .media import HospitalDocument, HospitalImage, HospitalRendition, human_size
 from .pages import ContactPage, HomePage, SitemapPage, StandardPage
+from .privacy import DailySalt
 from .site_settings import ContactSettings, FooterSettings
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "OwnerFields",
     "SourceFields",
     "ContactPage",
+    "DailySalt",
     "ContactSettings",
     "FooterSettings",
     "HomePage",

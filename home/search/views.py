@@ -14,6 +14,7 @@ from functools import lru_cache
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import CharField
@@ -30,6 +31,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction, Page, ReferenceIndex, Site
 
 from home import thai_dates
+from home.abuse import rate_limited
 from home.search import thai
 
 MAX_QUERY_LENGTH = 200
@@ -39,6 +41,8 @@ PER_PAGE = 10
 MAX_HITS = 200
 SUMMARY_CHARS = 220
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]+")
+# Searches per client address: (count, seconds). Generous, a search costs a few queries; bulk scraping stops.
+DEFAULT_RATE_LIMIT = (60, 60)
 
 
 class SearchForm(forms.Form):
@@ -271,6 +275,15 @@ def search(request):
     form = SearchForm(request.GET)
     site = Site.find_for_request(request)
     context = {"form": form, "query": "", "searched": False, "max_length": MAX_QUERY_LENGTH, "examples": EXAMPLES}
+    limit, seconds = getattr(settings, "SEARCH_RATE_LIMIT", DEFAULT_RATE_LIMIT)
+    if "q" in request.GET and rate_limited(request, "search", limit, seconds):
+        # Over the limit: the page with a Thai notice and no search run (429, never an error page).
+        context["query"] = CONTROL_CHARACTERS.sub(" ", request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
+        context["too_many"] = True
+        response = render(request, "home/search.html", context, status=429)
+        response["X-Robots-Tag"] = "noindex"
+        response["Retry-After"] = str(seconds)
+        return response
     if "q" in request.GET and form.is_valid():
         text = form.cleaned_data["q"]
         context["query"] = text

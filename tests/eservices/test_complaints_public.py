@@ -215,9 +215,24 @@ def test_forms_require_the_csrf_token(pages):
     assert Complaint.objects.count() == 0
 
 
-def test_sent_page_without_a_submission_goes_back_to_the_form(client, pages):
+def test_sent_page_without_a_submission_shows_only_the_note(client, pages):
     response = client.get(pages["form"].url + "sent/")
-    assert response.status_code == 302 and response["Location"] == pages["form"].url
+    html = response.content.decode()
+    assert response.status_code == 200 and 'id="tracking-code"' not in html
+    assert "แสดงรหัสติดตามเพียงครั้งเดียว" in html and pages["tracking"].url in html
+
+
+def test_the_tracking_code_is_shown_once_and_never_cached(client, pages):
+    """A kiosk's next user must not see the code by reloading or going back."""
+    response = post_form(client, pages["form"], service_data())
+    code = Complaint.objects.get().tracking_code
+    sent = client.get(response["Location"])
+    assert code in sent.content.decode() and "no-store" in sent["Cache-Control"]
+    again = client.get(response["Location"])
+    assert code not in again.content.decode() and "แสดงรหัสติดตามเพียงครั้งเดียว" in again.content.decode()
+    assert "no-store" in again["Cache-Control"]
+    lookup = client.post(pages["tracking"].url, {"code": code})
+    assert 'id="complaint-status"' in lookup.content.decode() and "no-store" in lookup["Cache-Control"]
 
 
 def test_tracking_codes_are_random_readable_and_normalised():

@@ -34,6 +34,7 @@ def test_a_question_is_received_and_thanked(client, page):
     assert response.status_code == 302 and response["Location"].endswith("/sent/")
     item = Feedback.objects.get()
     assert item.name == "สมชาย ใจดี" and not item.is_published
+    assert item.public_question == ""  # staff write the public version; the raw text is never copied into it
     assert item.privacy_notice_version == page.privacy_notice_version
     assert "ขอบคุณ" in client.get(response["Location"]).content.decode()
 
@@ -105,6 +106,22 @@ def test_answering_and_publishing_in_the_admin(hospital):
     assert item.message == "มีวัคซีนไข้หวัดใหญ่ไหม"  # what the person sent is read-only
 
 
+def test_publishing_without_a_public_question_is_refused_in_thai(client, page, hospital):
+    from django.test import Client
+
+    users = role_users(hospital)
+    client.post(page.url, data())
+    item = Feedback.objects.get()
+    staff = Client()
+    staff.force_login(users["centre"])
+    url = f"{INDEX}edit/{item.pk}/"
+    refused = staff.post(url, {"public_question": "", "answer": "เปิดวันเสาร์แรกของเดือน", "is_published": "on"})
+    assert refused.status_code == 200 and "โปรดเขียนคำถามในรูปแบบที่จะเผยแพร่" in refused.content.decode()
+    item.refresh_from_db()
+    assert not item.is_published
+    assert "0812345678" not in client.get(page.url).content.decode()
+
+
 def test_the_answer_is_emailed_to_an_asker_who_gave_an_address(hospital, mailoutbox):
     from django.test import Client
 
@@ -119,3 +136,13 @@ def test_the_answer_is_emailed_to_an_asker_who_gave_an_address(hospital, mailout
     assert "มี ทุกวันพฤหัสบดี" in mailoutbox[0].body
     client.post(f"{INDEX}edit/{item.pk}/", {"public_question": "มีไหม", "answer": "มี ทุกวันพฤหัสบดี", "is_published": "on"})
     assert len(mailoutbox) == 1  # publishing an unchanged answer does not send it again
+
+
+def test_feedback_is_not_in_the_reference_index(hospital):
+    from wagtail.models import ReferenceIndex
+
+    users = role_users(hospital)
+    item = Feedback.objects.create(subject="ถามเรื่องวัคซีน", message="มีวัคซีนไหม", answered_by=users["centre"])
+    item.save()  # Wagtail indexes references on save, for models it does not ignore
+    assert ReferenceIndex.is_indexed(Feedback) is False
+    assert not ReferenceIndex.objects.filter(object_id=str(item.pk), base_content_type__model="feedback").exists()

@@ -10,8 +10,8 @@ from django.utils import timezone
 import pytest
 from freezegun import freeze_time
 
-from eservices.abuse import visitor_key
 from eservices.models import SurveyResponse, SurveyTopicScore
+from home.abuse import visitor_key
 
 from .survey_fixtures import VISITOR_IP, browser_headers, make_statistics_page
 
@@ -148,6 +148,25 @@ def test_the_database_refuses_a_second_response_of_the_same_visitor_and_day(rf, 
     with pytest.raises(IntegrityError), transaction.atomic():
         SurveyResponse.objects.create(day=day, visitor_key=visitor_key(request, day), website_score=3)
     assert SurveyResponse.objects.count() == 1
+
+
+def test_one_vote_per_day_holds_while_keys_of_past_days_are_emptied(rf, page):
+    """The purge empties past keys (NULL, any number per day); a set key stays unique per day."""
+    from eservices.models.visits import purge_visitor_keys
+
+    request = rf.get("/", **browser_headers())
+    with freeze_time("2026-11-25 09:00:00+07:00"):
+        day = timezone.localdate()
+        SurveyResponse.objects.create(day=day, visitor_key=visitor_key(request, day), website_score=5)
+        SurveyResponse.objects.create(day=day, visitor_key=visitor_key(rf.get("/"), day), website_score=4)
+    with freeze_time("2026-11-26 09:00:00+07:00"):
+        purge_visitor_keys()
+        assert list(SurveyResponse.objects.values_list("visitor_key", flat=True)) == [None, None]
+        today = timezone.localdate()
+        SurveyResponse.objects.create(day=today, visitor_key=visitor_key(request, today), website_score=3)
+        with pytest.raises(IntegrityError), transaction.atomic():
+            SurveyResponse.objects.create(day=today, visitor_key=visitor_key(request, today), website_score=1)
+    assert SurveyResponse.objects.count() == 3
 
 
 def test_another_visitor_on_the_same_day_may_rate(client, page):

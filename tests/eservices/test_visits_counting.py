@@ -13,8 +13,9 @@ from django.utils import timezone
 import pytest
 from freezegun import freeze_time
 
-from eservices.models import DailyVisitor, DailyVisits
+from eservices.models import DailyVisitor, DailyVisits, SurveyResponse
 from eservices.models.visits import purge_visitor_keys
+from home.models import DailySalt
 
 from .survey_fixtures import BROWSER, VISITOR_IP, browser_headers, make_statistics_page
 
@@ -97,6 +98,25 @@ def test_signed_in_staff_are_not_counted_but_signed_out_visitors_are(client, pag
 
 
 @pytest.mark.django_db
+def test_wagtail_users_without_is_staff_are_not_counted(client, page):
+    """Users created in Wagtail's admin get admin access through a group, never ``is_staff``."""
+    from django.contrib.auth.models import Group, Permission
+
+    editors = Group.objects.create(name="บรรณาธิการทดสอบ")
+    editors.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    editor = get_user_model().objects.create_user("editor", "e@hodhospital.go.th", "pass-1234567")
+    editor.groups.add(editors)
+    assert not editor.is_staff
+    client.force_login(editor)
+    client.get(page.url, **browser_headers())
+    assert today_counts() == (0, 0)
+    public = get_user_model().objects.create_user("citizen", "c@example.com", "pass-1234567")
+    client.force_login(public)  # signed in without admin access: a visitor like any other
+    client.get(page.url, **browser_headers())
+    assert today_counts() == (1, 1)
+
+
+@pytest.mark.django_db
 def test_counting_can_be_switched_off(client, page, settings):
     settings.VISITS_COUNTING = False
     client.get(page.url, **browser_headers())
@@ -133,13 +153,45 @@ def test_a_returning_visitor_costs_one_update_query(client, page):
 def test_old_visitor_keys_are_purged_and_the_totals_stay(client, page):
     with freeze_time("2026-11-20 10:00:00+07:00"):
         client.get(page.url, **browser_headers())
+    with freeze_time("2026-11-25 23:00:00+07:00"):
+        client.get(page.url, **browser_headers())
     with freeze_time("2026-11-26 10:00:00+07:00"):
         client.get(page.url, **browser_headers())
-        assert purge_visitor_keys() == "1 deleted"
+        assert purge_visitor_keys() == "2 deleted"  # every day before today, yesterday too
     assert list(DailyVisitor.objects.values_list("day", flat=True).order_by("day")) == [
         timezone.datetime(2026, 11, 26).date()
     ]
-    assert DailyVisits.objects.count() == 2
+    assert DailyVisits.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_the_daily_salt_is_random_and_forgotten_with_the_keys_once_the_day_is_over(client, page, settings):
+    """Yesterday's keys, salt and survey keys are gone after the purge: nothing links back to a visitor."""
+    rate = page.url + page.reverse_subpage("rate")
+    with freeze_time("2026-11-25 10:00:00+07:00"):
+        client.get(page.url, **browser_headers())
+        assert client.post(rate, {"website_score": "4"}, **browser_headers()).status_code == 302
+        first_salt = DailySalt.objects.get(day="2026-11-25").salt
+    with freeze_time("2026-11-26 10:00:00+07:00"):
+        client.get(page.url, **browser_headers())
+        assert client.post(rate, {"website_score": "5"}, **browser_headers()).status_code == 302
+        keys = dict(DailyVisitor.objects.values_list("day", "visitor_key"))
+        assert len(set(keys.values())) == 2  # the same visitor, two unlinkable keys
+        assert DailySalt.objects.get(day="2026-11-26").salt != first_salt
+        settings.SECRET_KEY = "another-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz-XY"
+        # The key depends on the stored random salt, not on the secret key (which lives forever).
+        from django.test import RequestFactory
+
+        from home.abuse import visitor_key
+
+        request = RequestFactory().get("/", **browser_headers())
+        assert visitor_key(request) == DailyVisitor.objects.get(day="2026-11-26").visitor_key
+        assert purge_visitor_keys() == "1 deleted"  # yesterday is over: its keys go now
+        assert [str(day) for day in DailySalt.objects.values_list("day", flat=True)] == ["2026-11-26"]
+        assert [str(day) for day in DailyVisitor.objects.values_list("day", flat=True)] == ["2026-11-26"]
+        stored = {str(day): key for day, key in SurveyResponse.objects.values_list("day", "visitor_key")}
+        assert stored["2026-11-25"] is None and stored["2026-11-26"] == keys[timezone.datetime(2026, 11, 26).date()]
+        assert SurveyResponse.objects.count() == 2  # the answers themselves stay
 
 
 class VisitsFileRouter:
@@ -147,7 +199,7 @@ class VisitsFileRouter:
     tables between connections, which no real deployment does (``make run`` uses a file in WAL mode)."""
 
     def db_for_read(self, model, **hints):
-        return FILE_ALIAS if model in (DailyVisits, DailyVisitor) else None
+        return FILE_ALIAS if model in (DailyVisits, DailyVisitor, DailySalt) else None
 
     db_for_write = db_for_read
 
@@ -170,6 +222,7 @@ def concurrent_db(transactional_db, django_db_blocker, settings, tmp_path):
         with file_connection.schema_editor() as editor:
             editor.create_model(DailyVisits)
             editor.create_model(DailyVisitor)
+            editor.create_model(DailySalt)
         settings.DATABASE_ROUTERS = [f"{__name__}.VisitsFileRouter"]
         yield
     connections[FILE_ALIAS].close()

@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -338,6 +339,25 @@ def test_odd_input_never_fails(client, section, query):
 def test_any_text_never_gives_a_server_error(client, home_page, query):
     response = client.get("/search/", {"q": query, "section": "1", "fy": "2569"})
     assert response.status_code == 200
+
+
+def test_searches_are_rate_limited_per_address_with_a_thai_page(client, section, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.SEARCH_RATE_LIMIT = (3, 60)
+    add_page(section, title="โครงสร้างหน่วยงาน", slug="structure")
+    other = Client(REMOTE_ADDR="10.0.0.9")
+    for _ in range(3):
+        assert titles(search(client, "หน่วยงาน")) == ["โครงสร้างหน่วยงาน"]
+    response = client.get("/search/", {"q": "หน่วยงาน"})
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "กรุณารอสักครู่" in html and "โครงสร้างหน่วยงาน" not in html.split('role="alert"')[1]
+    assert response["X-Robots-Tag"] == "noindex" and int(response["Retry-After"]) == 60
+    assert client.get("/search/").status_code == 200  # the empty page itself is not counted
+    assert titles(search(other, "หน่วยงาน")) == ["โครงสร้างหน่วยงาน"]  # another address is not affected
+    cache.clear()
 
 
 # -- every page on the site is searchable in Thai, the header box, the admin -----------------

@@ -5,9 +5,10 @@ and an anonymous visitor key that never stores an IP address.
   that fill every input fill it too; the form then fails with a neutral Thai message.
 - ``rate_limited(request, scope, limit, seconds)`` counts requests per client and scope in the cache
   (Redis in production, so all web workers share the counts) and says whether the limit is passed.
-- ``visitor_key(request, day)`` is an HMAC of the client address and browser with a salt that changes
-  every day: the same visitor gives the same key all day (one vote per day, unique visitors per day)
-  and keys of different days cannot be linked; the address itself is never stored.
+- ``visitor_key(request, day)`` is an HMAC of the client address and browser with the day's random salt
+  (``home.DailySalt``, kept in the database and deleted once the day is over): the same visitor gives
+  the same key all day (one vote per day, unique visitors per day), keys of different days cannot be
+  linked, and once the salt is gone nobody can recompute a key; the address itself is never stored.
 """
 
 import datetime as dt
@@ -33,8 +34,28 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+# Salts read from the database, by day, in this process: a counted page view then needs no query for it.
+# Only salts read back (committed) are kept, never one this process has just created inside a
+# transaction that might still roll back; days before today are dropped when a new day is first used.
+_salts = {}
+
+
+def forget_salts():
+    _salts.clear()
+
+
 def _daily_salt(day):
-    return hmac.new(settings.SECRET_KEY.encode(), f"visitor-salt:{day.isoformat()}".encode(), hashlib.sha256).digest()
+    salt = _salts.get(day)
+    if salt is None:
+        from home.models import DailySalt
+
+        salt, created = DailySalt.for_day(day)
+        if not created:
+            today = timezone.localdate()
+            for old in [known for known in _salts if known < today]:
+                del _salts[old]
+            _salts[day] = salt
+    return salt.encode()
 
 
 def visitor_key(request, day=None):
