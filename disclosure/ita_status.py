@@ -193,9 +193,16 @@ def _evidence_dates(ev):
     return start, end, published
 
 
+def _always_current(target):
+    """Pages that show the system's own live data (the online complaint form, its statistics, the Q&A,
+    the survey results) declare ``live_data = True``: they answer every period whenever they were published."""
+    model = getattr(target, "specific_class", None) or type(target)
+    return bool(getattr(model, "live_data", False))
+
+
 def _judge_dates(ev, window):
     """Mark ``ev`` stale when its data period or publish date falls outside ``window`` (returns a copy)."""
-    if ev.state != "ok":
+    if ev.state != "ok" or (ev.target is not None and _always_current(ev.target)):
         return ev
     start, end, published = _evidence_dates(ev)
     lo, hi = window

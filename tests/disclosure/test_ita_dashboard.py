@@ -499,3 +499,21 @@ def test_the_preview_of_an_ita_page_shows_its_own_draft_evidence(client, site_tr
         preview = client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk])).content.decode()
     assert "9.1 คู่มือใหม่ในร่าง" not in live
     assert "9.1 คู่มือใหม่ในร่าง" in preview
+
+
+def test_pages_of_live_system_data_are_never_out_of_date(site_tree, monkeypatch):
+    """The online complaint form or the survey results published years ago still answer this year's
+    item; an ordinary page published as long ago is out of date."""
+    with freeze_time("2024-01-10"):
+        old_page = add_page(site_tree["about"], StandardPage, title="ช่องทางร้องเรียนออนไลน์", slug="online")
+    with freeze_time("2026-04-20"):
+        ita_page(site_tree, [ITAEvidence(moit_number=6, label="6.1 นโยบาย", linked_page=old_page)])
+        assert item(ita_status.year_report(FY), 6).status == compliance.STATUS_OUT_OF_DATE
+        monkeypatch.setattr(StandardPage, "live_data", True, raising=False)
+        assert item(ita_status.year_report(FY), 6).status == compliance.STATUS_COMPLETE
+
+
+def test_eservice_pages_declare_live_data():
+    from eservices.models import ComplaintFormPage, ComplaintStatisticsPage, FeedbackPage, StatisticsPage
+
+    assert all(model.live_data for model in (ComplaintFormPage, ComplaintStatisticsPage, FeedbackPage, StatisticsPage))
