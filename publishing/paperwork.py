@@ -260,7 +260,9 @@ def can_download_form(user, page, record=None):
         return True
     from wagtail.permission_policies.pages import PagePermissionPolicy
 
-    return PagePermissionPolicy().explorable_instances(user).filter(pk=page.pk).exists()
+    # A permission on the page or a page above it; not Wagtail's "explorable" set, which also holds the
+    # ancestors of the user's sections (the home page, for the staff of any section).
+    return PagePermissionPolicy().user_has_any_permission_for_instance(user, {"add", "change", "publish", "lock"}, page)
 
 
 def request_form_url(page):

@@ -222,6 +222,14 @@ def test_request_form_only_for_users_who_can_see_the_page(client, published, hos
         assert not response.content.startswith(b"%PDF-")
 
 
+def test_section_staff_cannot_print_the_forms_of_pages_above_their_section(published, hospital):
+    editor = hospital["users"]["editor"]
+    home = published.get_parent().get_parent()
+    assert paperwork.can_download_form(editor, published)
+    assert not paperwork.can_download_form(editor, home)  # Wagtail lets them explore it, nothing more
+    assert paperwork.can_download_form(hospital["users"]["director"], home)
+
+
 def test_request_form_needs_a_login(client, published):
     response = client.get(reverse("publishing_request_form", args=[published.pk]))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
