@@ -22,6 +22,8 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from home.thai_dates import add_working_days
+
 CORRUPTION_GROUP = "คณะทำงานรับเรื่องร้องเรียนการทุจริต"
 SERVICE_GROUP = "ศูนย์รับเรื่องร้องเรียน"
 SERVICE_PERMISSION = "eservices.handle_service_complaints"
@@ -55,17 +57,6 @@ def notice_version(text):
 
 
 # -- time limits ---------------------------------------------------------------------------------
-
-
-def add_working_days(start, days):
-    """``start`` moved forward by ``days`` working days (Monday–Friday; public holidays not known)."""
-    current = start
-    remaining = days
-    while remaining > 0:
-        current += dt.timedelta(days=1)
-        if current.weekday() < 5:
-            remaining -= 1
-    return current
 
 
 def acknowledge_working_days():

@@ -163,3 +163,18 @@ def fiscal_quarter_label(quarter, fy=None, thai_digits=False):
     """ "ไตรมาสที่ 1" or "ไตรมาสที่ 1/2569"."""
     text = f"ไตรมาสที่ {quarter}" + (f"/{fy}" if fy else "")
     return _digits(text, thai_digits)
+
+
+def add_working_days(start, days):
+    """``start`` (a date or datetime) moved forward by ``days`` working days, Monday to Friday.
+
+    Thai public holidays are not known to the system, so a deadline across Songkran counts them as
+    working days. Used by the urgent-publication and complaint time limits.
+    """
+    current = start
+    remaining = days
+    while remaining > 0:
+        current += dt.timedelta(days=1)
+        if current.weekday() < 5:
+            remaining -= 1
+    return current

@@ -496,7 +496,8 @@ def _aware_bounds(start, end):
     return low, high
 
 
-def _duration(delta):
+def duration_label(delta):
+    """A time taken, in Thai: "20 นาที", "4 ชม. 5 นาที", "3 วัน" (the report and the review-times screen)."""
     minutes = int(delta.total_seconds() // 60)
     if minutes < 60:
         return _("%(minutes)d min") % {"minutes": minutes}
@@ -602,7 +603,7 @@ def report_data(start, end, today=None, annual=False, with_gaps=True):
                 head_result = _("approved") if ts.status == TaskState.STATUS_APPROVED else _("changes requested")
                 head_by = user_name(ts.finished_by)
                 head_at = thai_dates.thai_datetime(ts.finished_at)
-                head_taken = _duration(ts.finished_at - ts.started_at)
+                head_taken = duration_label(ts.finished_at - ts.started_at)
                 head_late = ts.finished_at - ts.started_at > target
                 head_met = _yes_no(not head_late)
                 if ts.status == TaskState.STATUS_APPROVED:

@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
 
+from home.thai_dates import add_working_days
+
 from .models import HeadReviewTask, UrgentPublication
 from .notifications import public_url, send
 from .roles import DIRECTOR, WEBMASTERS
@@ -164,17 +166,6 @@ def approve_in_writing(record, user):
         data={"urgent_publication": record.pk},
     )
     return record
-
-
-def add_working_days(start, days):
-    """``start`` moved forward by ``days`` working days (Monday–Friday)."""
-    current = start
-    remaining = days
-    while remaining > 0:
-        current += dt.timedelta(days=1)
-        if current.weekday() < 5:
-            remaining -= 1
-    return current
 
 
 def written_approval_due(record):

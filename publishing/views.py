@@ -99,16 +99,6 @@ def written_approval_view(request, pk):
     return redirect("publishing_urgent_list")
 
 
-def _duration_label(delta):
-    minutes = int(delta.total_seconds() // 60)
-    if minutes < 60:
-        return _("%(minutes)d min") % {"minutes": minutes}
-    hours, minutes = divmod(minutes, 60)
-    if hours < 48:
-        return _("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": minutes}
-    return _("%(days)d days") % {"days": hours // 24}
-
-
 def review_times_view(request):
     """Time taken per step and per item, against the targets (head 30 minutes)."""
     if not can_see_reports(request.user):
@@ -134,7 +124,7 @@ def review_times_view(request):
                 "step": _("Head review")
                 if is_head
                 else (_("Webmaster publication") if isinstance(task, WebmasterPublishTask) else task.name),
-                "taken": _duration_label(taken),
+                "taken": paperwork.duration_label(taken),
                 "in_progress": state.finished_at is None,
                 "met": (taken <= head_target) if is_head else None,
             }

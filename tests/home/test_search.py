@@ -274,6 +274,10 @@ def test_results_come_in_pages_of_ten(client, section):
     first = search(client, "รับสมัคร")
     assert first.context["total"] == 23 and len(titles(first)) == 10
     assert "page=2" in first.content.decode()
+    assert (
+        'href="?q=%E0%B8%A3%E0%B8%B1%E0%B8%9A%E0%B8%AA%E0%B8%A1%E0%B8%B1%E0%B8%84%E0%B8%A3&amp;page=2"'
+        in first.content.decode()
+    )
     last = search(client, "รับสมัคร", page=3)
     assert len(titles(last)) == 3
     assert len(titles(search(client, "รับสมัคร", page=99))) == 3  # past the end: the last page

@@ -10,8 +10,9 @@ from wagtail.models import Page, PageLogEntry
 import pytest
 
 from home.models import StandardPage
+from home.thai_dates import add_working_days
 from publishing.models import UrgentPublication
-from publishing.urgent import add_working_days, is_overdue
+from publishing.urgent import is_overdue
 from tests.conftest import add_page
 
 pytestmark = pytest.mark.django_db
