@@ -1,0 +1,48 @@
+"""Sending the site's e-mails: one template pair per message, the subject prefix, absolute links.
+
+Every app sends through ``send_templated`` so subjects, sender and link base are the same
+everywhere, and a mail-server outage is handled in one way: callers that must not fail (a complaint
+is saved even when the mail server is down) pass ``fail_silently_logged=True``.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
+
+
+def absolute_url(path_or_url):
+    """An address on the site's configured base URL (``WAGTAILADMIN_BASE_URL``) for e-mails and PDFs."""
+    url = path_or_url or ""
+    if url.startswith("/"):
+        url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+    return url
+
+
+def render_subject(template, context):
+    """A subject line from a template: one line, with the site's prefix."""
+    text = render_to_string(template, context).strip().replace("\n", " ")
+    return settings.EMAIL_SUBJECT_PREFIX + text
+
+
+def send_templated(prefix, context, recipients, *, fail_silently_logged=False):
+    """Render ``<prefix>_subject.txt`` and ``<prefix>_body.txt`` and send one e-mail to ``recipients``.
+
+    Returns the number of messages sent (0 when there is nobody to send to). With
+    ``fail_silently_logged`` an ``OSError`` from the mail server is logged instead of raised.
+    """
+    recipients = [r for r in recipients if r]
+    if not recipients:
+        return 0
+    subject = render_subject(f"{prefix}_subject.txt", context)
+    body = render_to_string(f"{prefix}_body.txt", context)
+    try:
+        return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    except OSError:
+        if not fail_silently_logged:
+            raise
+        logger.exception("Could not send the e-mail %s to %d recipient(s)", prefix, len(recipients))
+        return 0
