@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "manuals",
     "publishing",
     "eservices",
+    "operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",

@@ -1,0 +1,1 @@
+"""Running the site in production: traffic and login logs, backup and restore, health, job heartbeat."""
