@@ -21,9 +21,19 @@ OPENDOCUMENT_TYPES = {
 }
 IMAGE_FORMATS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WEBP"}
 LABELS = {
-    "pdf": "PDF", "docx": "Word (DOCX)", "xlsx": "Excel (XLSX)", "pptx": "PowerPoint (PPTX)", "odt": "ODT",
-    "ods": "ODS", "zip": "ZIP", "jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WebP",
-}  # fmt: skip
+    "pdf": "PDF",
+    "docx": "Word (DOCX)",
+    "xlsx": "Excel (XLSX)",
+    "pptx": "PowerPoint (PPTX)",
+    "odt": "ODT",
+    "ods": "ODS",
+    "zip": "ZIP",
+    "jpg": "JPEG",
+    "jpeg": "JPEG",
+    "png": "PNG",
+    "gif": "GIF",
+    "webp": "WebP",
+}
 
 
 def _read_head(file, size=8):

@@ -34,13 +34,23 @@ class Department(models.Model):
     phone = models.CharField(_("telephone"), max_length=100, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     editor_group = models.OneToOneField(
-        "auth.Group", null=True, blank=True, on_delete=models.SET_NULL, related_name="editor_of",
-        verbose_name=_("editors' group"), help_text=_("Staff who draft and submit this unit's items (set by setup_roles)"),
-    )  # fmt: skip
+        "auth.Group",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="editor_of",
+        verbose_name=_("editors' group"),
+        help_text=_("Staff who draft and submit this unit's items (set by setup_roles)"),
+    )
     head_group = models.OneToOneField(
-        "auth.Group", null=True, blank=True, on_delete=models.SET_NULL, related_name="head_of",
-        verbose_name=_("heads' group"), help_text=_("The head(s) who approve this unit's items (set by setup_roles)"),
-    )  # fmt: skip
+        "auth.Group",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="head_of",
+        verbose_name=_("heads' group"),
+        help_text=_("The head(s) who approve this unit's items (set by setup_roles)"),
+    )
 
     panels = [
         FieldPanel("name"),

@@ -22,8 +22,17 @@ class HospitalImage(ThaiSearchMixin, AbstractImage):
         verbose_name=_("alternative text"),
         help_text=_("Describe what the image shows for people who cannot see it (required)"),
     )
-    admin_form_fields = ("title", "file", "description", "collection", "tags", "focal_point_x",
-                         "focal_point_y", "focal_point_width", "focal_point_height")  # fmt: skip
+    admin_form_fields = (
+        "title",
+        "file",
+        "description",
+        "collection",
+        "tags",
+        "focal_point_x",
+        "focal_point_y",
+        "focal_point_width",
+        "focal_point_height",
+    )
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
@@ -72,9 +81,14 @@ class HospitalDocument(ThaiSearchMixin, AbstractDocument):
         blank=True, verbose_name=_("description"), help_text=_("What the file contains, in one or two sentences")
     )
     owner_unit = models.ForeignKey(
-        "home.Department", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name=_("owner unit"), help_text=_("The group or unit that owns this file"),
-    )  # fmt: skip
+        "home.Department",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("owner unit"),
+        help_text=_("The group or unit that owns this file"),
+    )
     period_start = models.DateField(_("data period from"), null=True, blank=True)
     period_end = models.DateField(_("data period to"), null=True, blank=True)
     search_text = models.TextField(_("text of the file (for search)"), blank=True, editable=False)

@@ -29,30 +29,47 @@ class HomePage(ThaiSearchMixin, Page):
     )
     quick_links = StreamField(QuickLinksBlock(), blank=True, verbose_name=_("quick links to services"))
     news_index = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name=_("news section"), help_text=_("The section whose newest items appear on the home page"),
-    )  # fmt: skip
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("news section"),
+        help_text=_("The section whose newest items appear on the home page"),
+    )
     news_count = models.PositiveSmallIntegerField(
         _("number of news items"), default=4, validators=[MinValueValidator(1), MaxValueValidator(12)]
     )
 
     no_gift_title = models.CharField(
-        _("No Gift Policy title"), max_length=200, blank=True,
+        _("No Gift Policy title"),
+        max_length=200,
+        blank=True,
         default="ประกาศเจตนารมณ์ไม่รับของขวัญและของกำนัลทุกชนิดจากการปฏิบัติหน้าที่ (No Gift Policy)",
-    )  # fmt: skip
+    )
     no_gift_fiscal_year = models.PositiveIntegerField(
-        _("No Gift Policy fiscal year (B.E.)"), null=True, blank=True,
+        _("No Gift Policy fiscal year (B.E.)"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(2550), MaxValueValidator(2700)],
         help_text=_("MOIT 12.1 asks for the announcement of the current fiscal year on the main page"),
-    )  # fmt: skip
+    )
     no_gift_image = models.ForeignKey(
-        "home.HospitalImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "home.HospitalImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("No Gift Policy infographic"),
-    )  # fmt: skip
+    )
     no_gift_document = models.ForeignKey(
-        "home.HospitalDocument", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "home.HospitalDocument",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("No Gift Policy announcement (file)"),
-    )  # fmt: skip
+    )
 
     director_name = models.CharField(_("director's name"), max_length=200, blank=True)
     director_position = models.CharField(_("director's position"), max_length=200, blank=True)
@@ -92,7 +109,7 @@ class HomePage(ThaiSearchMixin, Page):
                 FieldPanel("director_message"),
             ],
             heading=_("Director's message"),
-        ),  # fmt: skip
+        ),
     ]
 
     search_fields = Page.search_fields + [index.SearchField("hero_message"), index.SearchField("director_message")]
@@ -107,10 +124,14 @@ class HomePage(ThaiSearchMixin, Page):
         if not self.news_index_id:
             return []
         return (
-            Page.objects.live().public().descendant_of(self.news_index).exclude(pk=self.news_index_id)
-            .filter(depth__gt=self.news_index.depth).order_by("-first_published_at")
+            Page.objects.live()
+            .public()
+            .descendant_of(self.news_index)
+            .exclude(pk=self.news_index_id)
+            .filter(depth__gt=self.news_index.depth)
+            .order_by("-first_published_at")
             .specific()[: self.news_count]
-        )  # fmt: skip
+        )
 
     @property
     def no_gift_is_current(self):
@@ -127,13 +148,19 @@ class StandardPage(ThaiSearchMixin, Page):
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     listing_image = models.ForeignKey(
-        "home.HospitalImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name=_("listing image"), help_text=_("Shown with this page in lists such as the latest news"),
-    )  # fmt: skip
+        "home.HospitalImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("listing image"),
+        help_text=_("Shown with this page in lists such as the latest news"),
+    )
     list_children = models.BooleanField(
-        _("list the pages in this section"), default=True,
+        _("list the pages in this section"),
+        default=True,
         help_text=_("Show the live pages under this one as a list below the body"),
-    )  # fmt: skip
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -188,9 +215,14 @@ class SitemapPage(ThaiSearchMixin, Page):
         """Nested (page, children) pairs below the site root, in menu order, with one query."""
         root = self.get_site().root_page
         pages = list(
-            Page.objects.live().public().descendant_of(root).filter(depth__gt=root.depth, depth__lte=root.depth + 3)
-            .exclude(pk=self.pk).order_by("path").only("id", "title", "path", "depth", "url_path")
-        )  # fmt: skip
+            Page.objects.live()
+            .public()
+            .descendant_of(root)
+            .filter(depth__gt=root.depth, depth__lte=root.depth + 3)
+            .exclude(pk=self.pk)
+            .order_by("path")
+            .only("id", "title", "path", "depth", "url_path")
+        )
         nodes = {p.path: {"page": p, "children": []} for p in pages}
         top = []
         for p in pages:

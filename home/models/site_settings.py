@@ -14,25 +14,38 @@ class ContactSettings(BaseSiteSetting):
 
     hospital_name = models.CharField(_("hospital name"), max_length=200, default="โรงพยาบาลฮอด")
     parent_agency = models.CharField(
-        _("parent agency"), max_length=200, blank=True,
+        _("parent agency"),
+        max_length=200,
+        blank=True,
         default="สำนักงานสาธารณสุขจังหวัดเชียงใหม่ สำนักงานปลัดกระทรวงสาธารณสุข",
-    )  # fmt: skip
+    )
     address = models.TextField(_("address"))
     phone = models.CharField(_("telephone"), max_length=100)
     fax = models.CharField(_("fax"), max_length=100)
     email = models.EmailField(_("e-mail"))
     latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True,
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )  # fmt: skip
+    )
     longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True,
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )  # fmt: skip
+    )
     map_image = models.ForeignKey(
-        "home.HospitalImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name=_("map image"), help_text=_("A map of how to get to the hospital (optional; a link to an online map is always shown)"),
-    )  # fmt: skip
+        "home.HospitalImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("map image"),
+        help_text=_("A map of how to get to the hospital (optional; a link to an online map is always shown)"),
+    )
     office_hours = models.CharField(_("office hours"), max_length=200, blank=True)
     facebook_url = models.URLField(_("Facebook page"), blank=True)
 
@@ -96,13 +109,21 @@ class FooterSettings(BaseSiteSetting):
         verbose_name=_("website policy"),
     )
     security_policy_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("website security policy"),
-    )  # fmt: skip
+    )
     accessibility_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("accessibility statement"),
-    )  # fmt: skip
+    )
     contact_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -121,8 +142,14 @@ class FooterSettings(BaseSiteSetting):
         FieldPanel("contact_page"),
     ]
 
-    select_related = ["sitemap_page", "privacy_page", "website_policy_page", "security_policy_page",
-                      "accessibility_page", "contact_page"]  # fmt: skip
+    select_related = [
+        "sitemap_page",
+        "privacy_page",
+        "website_policy_page",
+        "security_policy_page",
+        "accessibility_page",
+        "contact_page",
+    ]
 
     class Meta:
         verbose_name = _("footer links")

@@ -21,9 +21,13 @@ def main_menu(context):
     if root is None:
         return {"menu": [], "current_path": current_path}
     pages = list(
-        Page.objects.live().public().in_menu().descendant_of(root)
-        .filter(depth__in=[root.depth + 1, root.depth + 2]).order_by("path")
-    )  # fmt: skip
+        Page.objects.live()
+        .public()
+        .in_menu()
+        .descendant_of(root)
+        .filter(depth__in=[root.depth + 1, root.depth + 2])
+        .order_by("path")
+    )
     top = [p for p in pages if p.depth == root.depth + 1]
     menu = []
     for item in top:

@@ -300,9 +300,12 @@ class MonthlySummaryIndexPage(ProcurementListingPage):
             return None
         pages = {
             p.fiscal_month: p
-            for p in MonthlySummaryPage.objects.child_of(self).live().public().filter(fiscal_year=fy)
+            for p in MonthlySummaryPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(fiscal_year=fy)
             .only("id", "title", "url_path", "fiscal_year", "fiscal_month", "no_procurement", "path", "depth")
-        }  # fmt: skip
+        }
         today = timezone.localdate()
         months = []
         for year, month in thai_dates.fiscal_months(fy):

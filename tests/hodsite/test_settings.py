@@ -50,8 +50,15 @@ def test_production_uses_redis_and_email_url_when_given():
     result = manage("shell", "-v", "0", "-c", code, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "django.core.cache.backends.redis.RedisCache", "smtp.example.go.th", "587", "True", "True", "True", "th", "Asia/Bangkok",
-    ]  # fmt: skip
+        "django.core.cache.backends.redis.RedisCache",
+        "smtp.example.go.th",
+        "587",
+        "True",
+        "True",
+        "True",
+        "th",
+        "Asia/Bangkok",
+    ]
 
 
 def test_database_url_selects_postgresql():
@@ -62,15 +69,20 @@ def test_database_url_selects_postgresql():
 
 def test_dev_defaults_are_thai_sqlite_and_local_memory_cache():
     result = manage(
-        "shell", "-v", "0", "-c",
+        "shell",
+        "-v",
+        "0",
+        "-c",
         "from django.conf import settings as s; print(s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'], s.EMAIL_BACKEND, s.LANGUAGE_CODE)",
         env={"DJANGO_SETTINGS_MODULE": "hodsite.settings.dev"},
-    )  # fmt: skip
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "django.db.backends.sqlite3", "django.core.cache.backends.locmem.LocMemCache",
-        "django.core.mail.backends.console.EmailBackend", "th",
-    ]  # fmt: skip
+        "django.db.backends.sqlite3",
+        "django.core.cache.backends.locmem.LocMemCache",
+        "django.core.mail.backends.console.EmailBackend",
+        "th",
+    ]
 
 
 @pytest.mark.parametrize(("given", "expected"), [(None, "1"), ("0", "0"), ("2", "2")])

@@ -14,12 +14,23 @@ pytestmark = pytest.mark.django_db
 
 # One section per category of shared/spec/requirements.md R1, by URL.
 R1_SECTIONS = {
-    "R1.1": "/about/", "R1.2": "/plans/policy-strategy/", "R1.3": "/plans/action-plan/", "R1.4": "/plans/budget/",
-    "R1.5": "/transparency/complaint-procedures/", "R1.6": "/transparency/complaint-reports/", "R1.7": "/procurement/",
-    "R1.8": "/news/", "R1.9": "/services/e-services/", "R1.10": "/transparency/laws/", "R1.11": "/knowledge/",
-    "R1.12": "/services/weblinks/", "R1.13": "/transparency/information-centre/",
-    "R1.14": "/transparency/operations-manuals/", "R1.15": "/services/citizen-guides/", "R1.16": "/services/statistics/",
-}  # fmt: skip
+    "R1.1": "/about/",
+    "R1.2": "/plans/policy-strategy/",
+    "R1.3": "/plans/action-plan/",
+    "R1.4": "/plans/budget/",
+    "R1.5": "/transparency/complaint-procedures/",
+    "R1.6": "/transparency/complaint-reports/",
+    "R1.7": "/procurement/",
+    "R1.8": "/news/",
+    "R1.9": "/services/e-services/",
+    "R1.10": "/transparency/laws/",
+    "R1.11": "/knowledge/",
+    "R1.12": "/services/weblinks/",
+    "R1.13": "/transparency/information-centre/",
+    "R1.14": "/transparency/operations-manuals/",
+    "R1.15": "/services/citizen-guides/",
+    "R1.16": "/services/statistics/",
+}
 
 
 def test_refuses_without_debug():

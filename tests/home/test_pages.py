@@ -73,10 +73,16 @@ def test_standard_page_renders_body_blocks_breadcrumbs_and_children(client, sect
         body=[
             {"type": "heading", "value": {"text": "ยุคเริ่มต้น", "level": "h2"}},
             {"type": "paragraph", "value": "<p>เริ่มจากสถานีอนามัยชั้นหนึ่ง</p>"},
-            {"type": "table", "value": {"first_row_is_table_header": True, "first_col_is_header": False,
-                                        "data": [["ปี", "เหตุการณ์"], ["2520", "เปิดบริการ"]]}},
+            {
+                "type": "table",
+                "value": {
+                    "first_row_is_table_header": True,
+                    "first_col_is_header": False,
+                    "data": [["ปี", "เหตุการณ์"], ["2520", "เปิดบริการ"]],
+                },
+            },
         ],
-    )  # fmt: skip
+    )
     html = client.get(page.url).content.decode()
     assert '<h1 class="page-title">ประวัติความเป็นมา</h1>' in html
     assert "ยุคเริ่มต้น" in html and "เริ่มจากสถานีอนามัยชั้นหนึ่ง" in html

@@ -149,16 +149,33 @@ def test_guide_forms_are_shown_with_type_and_size(client, guide_index, departmen
 @pytest.fixture
 def three_manuals(manual_index, department, other_department, pdf):
     return {
-        "main_2569": make_manual(manual_index, department, pdf, title="คู่มือภารกิจหลักปี 2569", slug="main-2569", period_start=dt.date(2025, 11, 1)),
+        "main_2569": make_manual(
+            manual_index,
+            department,
+            pdf,
+            title="คู่มือภารกิจหลักปี 2569",
+            slug="main-2569",
+            period_start=dt.date(2025, 11, 1),
+        ),
         "support_2570": make_manual(
-            manual_index, other_department, pdf, title="คู่มือภารกิจสนับสนุนปี 2570", slug="support-2570",
-            category=OperationsManualPage.Category.SUPPORT, period_start=dt.date(2026, 10, 1),
+            manual_index,
+            other_department,
+            pdf,
+            title="คู่มือภารกิจสนับสนุนปี 2570",
+            slug="support-2570",
+            category=OperationsManualPage.Category.SUPPORT,
+            period_start=dt.date(2026, 10, 1),
         ),
         "complaints_2570": make_manual(
-            manual_index, department, pdf, title="คู่มือการร้องเรียนปี 2570", slug="complaints-2570",
-            category=OperationsManualPage.Category.SERVICE_COMPLAINTS, period_start=dt.date(2026, 11, 15),
+            manual_index,
+            department,
+            pdf,
+            title="คู่มือการร้องเรียนปี 2570",
+            slug="complaints-2570",
+            category=OperationsManualPage.Category.SERVICE_COMPLAINTS,
+            period_start=dt.date(2026, 11, 15),
         ),
-    }  # fmt: skip
+    }
 
 
 def listed(client, url):

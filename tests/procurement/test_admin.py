@@ -318,25 +318,39 @@ class RefusedInputTests(ProcurementAdminTestCase):
 
     def test_plan_announced_before_the_allocation_is_refused(self):
         data = item_data(
-            self.owner, title="แผน 2569", slug="plan-2569", category="plan", fiscal_year=2569,
-            budget_allocation_date="2025-11-05", announcement_date="2025-10-15", operating_budget_document=self.document.pk,
-        )  # fmt: skip
+            self.owner,
+            title="แผน 2569",
+            slug="plan-2569",
+            category="plan",
+            fiscal_year=2569,
+            budget_allocation_date="2025-11-05",
+            announcement_date="2025-10-15",
+            operating_budget_document=self.document.pk,
+        )
         errors = self.errors(self.post(ProcurementPlanPage, self.plans, nested_form_data(data)))
         assert "ต้องไม่ก่อนวันที่ได้รับการจัดสรรงบประมาณ" in errors["announcement_date"]
 
     def test_quarterly_report_needs_its_quarter(self):
         data = item_data(
-            self.owner, title="รายงานไตรมาส", slug="q", category="progress", fiscal_year=2569,
+            self.owner,
+            title="รายงานไตรมาส",
+            slug="q",
+            category="progress",
+            fiscal_year=2569,
             investment_budget_document=self.document.pk,
-        )  # fmt: skip
+        )
         errors = self.errors(self.post(ProcurementPlanPage, self.plans, nested_form_data(data)))
         assert "fiscal_quarter" in errors
 
     def test_moph_announcement_without_its_source_is_refused(self):
         data = item_data(
-            self.owner, title="ประกาศ สป.สธ. 2560", slug="announcement", category="announcement", fiscal_year=2569,
+            self.owner,
+            title="ประกาศ สป.สธ. 2560",
+            slug="announcement",
+            category="announcement",
+            fiscal_year=2569,
             document=self.document.pk,
-        )  # fmt: skip
+        )
         errors = self.errors(self.post(IntegrityStatementPage, self.integrity, nested_form_data(data)))
         assert "แหล่งที่มาของประกาศ" in errors["source"]
 
@@ -348,19 +362,31 @@ class RefusedInputTests(ProcurementAdminTestCase):
 
     def test_analysis_of_the_current_year_and_missing_components_are_refused(self):
         data = item_data(
-            self.owner, title="วิเคราะห์", slug="a", fiscal_year=thai_dates.current_fiscal_year(),
-            report_document=self.document.pk, risk_analysis="ความเสี่ยง", problems_analysis="", savings_analysis="",
+            self.owner,
+            title="วิเคราะห์",
+            slug="a",
+            fiscal_year=thai_dates.current_fiscal_year(),
+            report_document=self.document.pk,
+            risk_analysis="ความเสี่ยง",
+            problems_analysis="",
+            savings_analysis="",
             improvement_plan="",
-        )  # fmt: skip
+        )
         errors = self.errors(self.post(ProcurementAnalysisPage, self.analyses, nested_form_data(data)))
         assert "ปีงบประมาณที่สิ้นสุดแล้ว" in errors["fiscal_year"]
         assert {"problems_analysis", "savings_analysis", "improvement_plan"} <= set(errors)
 
     def test_winner_announcement_without_winner_is_refused(self):
         data = item_data(
-            self.owner, title="ประกาศผู้ชนะ", slug="w", category="winner", project_name="ซื้อเครื่องเอกซเรย์",
-            method="e_bidding", period_start="2026-02-16", egp_project_number="69-0123",
-        )  # fmt: skip
+            self.owner,
+            title="ประกาศผู้ชนะ",
+            slug="w",
+            category="winner",
+            project_name="ซื้อเครื่องเอกซเรย์",
+            method="e_bidding",
+            period_start="2026-02-16",
+            egp_project_number="69-0123",
+        )
         errors = self.errors(self.post(ProcurementAnnouncementPage, self.announcements, nested_form_data(data)))
         assert "ผู้ชนะการเสนอราคา" in errors["winner_name"]
         assert "ราคาที่ตกลงซื้อหรือจ้าง" in errors["contract_amount"]

@@ -27,8 +27,14 @@ def loaded(home_page):
 
 
 def test_demo_builds_the_section_and_its_five_listings(loaded, client):
-    for path in ("procurement", "procurement/plan", "procurement/announcements", "procurement/monthly-summary",
-                 "procurement/analysis", "procurement/integrity"):  # fmt: skip
+    for path in (
+        "procurement",
+        "procurement/plan",
+        "procurement/announcements",
+        "procurement/monthly-summary",
+        "procurement/analysis",
+        "procurement/integrity",
+    ):
         page = loaded.find(path)
         assert page is not None and page.live, path
         assert client.get(f"/{path}/").status_code == 200

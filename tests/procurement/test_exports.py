@@ -34,11 +34,18 @@ def pdf_text(content):
 def october(listings, supplies_unit):
     rows = [
         make_row(1),
-        make_row(2, work="ซื้อเครื่องคอมพิวเตอร์ จำนวน 5 เครื่อง", budget_amount=Decimal("110000"),
-                 reference_price=Decimal("108500"), agreed_price=Decimal("104250.75"), method="e_market",
-                 supplier_name="บริษัท แม่ปิงคอมพิวเตอร์ จำกัด", egp_project_number="68109012345",
-                 bidders="บริษัท แม่ปิงคอมพิวเตอร์ จำกัด 104,250.75\nบริษัท ไอทีล้านนา ซัพพลาย จำกัด 107,900.00"),
-    ]  # fmt: skip
+        make_row(
+            2,
+            work="ซื้อเครื่องคอมพิวเตอร์ จำนวน 5 เครื่อง",
+            budget_amount=Decimal("110000"),
+            reference_price=Decimal("108500"),
+            agreed_price=Decimal("104250.75"),
+            method="e_market",
+            supplier_name="บริษัท แม่ปิงคอมพิวเตอร์ จำกัด",
+            egp_project_number="68109012345",
+            bidders="บริษัท แม่ปิงคอมพิวเตอร์ จำกัด 104,250.75\nบริษัท ไอทีล้านนา ซัพพลาย จำกัด 107,900.00",
+        ),
+    ]
     return add_month(listings["monthly-summary"], supplies_unit, 2569, 10, rows=rows)
 
 
@@ -86,9 +93,13 @@ def test_xlsx_has_title_rows_headers_rows_totals_and_formats(client, october):
     assert sheet["A2"].value.startswith("โรงพยาบาลฮอด สำนักงานสาธารณสุขจังหวัดเชียงใหม่")
     headers = [cell.value for cell in sheet[5]]
     assert headers[:6] == [
-        "ลำดับที่", "งานที่จัดซื้อหรือจัดจ้าง", "วงเงินที่จะซื้อหรือจ้าง (บาท)", "ราคากลาง (บาท)", "วิธีซื้อหรือจ้าง",
+        "ลำดับที่",
+        "งานที่จัดซื้อหรือจัดจ้าง",
+        "วงเงินที่จะซื้อหรือจ้าง (บาท)",
+        "ราคากลาง (บาท)",
+        "วิธีซื้อหรือจ้าง",
         "รายชื่อผู้เสนอราคาและราคาที่เสนอ",
-    ]  # fmt: skip
+    ]
     assert "ผู้ได้รับการคัดเลือกและราคาที่ตกลงซื้อหรือจ้าง" in headers and "เหตุผลที่คัดเลือกโดยสรุป" in headers
     rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=7, max_row=8)]
     assert rows[0][0] == 1 and rows[1][0] == 2

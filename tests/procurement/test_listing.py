@@ -36,8 +36,13 @@ def months(listings, supplies_unit):
 def test_monthly_index_lists_newest_month_first(client, months):
     titles = listed_titles(client.get("/procurement/monthly-summary/").content.decode())
     # FY2569: April (quarter 3) is newer than November and October (quarter 1)
-    assert titles == ["สขร.1 เดือน 4 ปี 2569", "สขร.1 เดือน 11 ปี 2569", "สขร.1 เดือน 10 ปี 2569",
-                      "สขร.1 เดือน 11 ปี 2568", "สขร.1 เดือน 10 ปี 2568"]  # fmt: skip
+    assert titles == [
+        "สขร.1 เดือน 4 ปี 2569",
+        "สขร.1 เดือน 11 ปี 2569",
+        "สขร.1 เดือน 10 ปี 2569",
+        "สขร.1 เดือน 11 ปี 2568",
+        "สขร.1 เดือน 10 ปี 2568",
+    ]
 
 
 def test_monthly_index_filters_by_fiscal_year(client, months):
@@ -82,13 +87,24 @@ def test_unpublished_months_are_not_listed(client, months, listings, supplies_un
 
 
 def test_announcement_listing_filters_by_kind_and_fiscal_year(client, listings, supplies_unit):
-    for slug, category, day in [("inv", "invitation", dt.date(2026, 1, 12)), ("win", "winner", dt.date(2026, 2, 16)),
-                                ("old", "winner", dt.date(2025, 3, 1))]:  # fmt: skip
+    for slug, category, day in [
+        ("inv", "invitation", dt.date(2026, 1, 12)),
+        ("win", "winner", dt.date(2026, 2, 16)),
+        ("old", "winner", dt.date(2025, 3, 1)),
+    ]:
         add_page(
-            listings["announcements"], ProcurementAnnouncementPage, title=f"ประกาศ {slug}", slug=slug, category=category,
-            project_name="ซื้อเครื่องเอกซเรย์", method=Method.E_BIDDING, winner_name="บริษัท ฮอดเมดิคอล จำกัด",
-            contract_amount=Decimal("1"), period_start=day, owner_unit=supplies_unit,
-        )  # fmt: skip
+            listings["announcements"],
+            ProcurementAnnouncementPage,
+            title=f"ประกาศ {slug}",
+            slug=slug,
+            category=category,
+            project_name="ซื้อเครื่องเอกซเรย์",
+            method=Method.E_BIDDING,
+            winner_name="บริษัท ฮอดเมดิคอล จำกัด",
+            contract_amount=Decimal("1"),
+            period_start=day,
+            owner_unit=supplies_unit,
+        )
     html = client.get("/procurement/announcements/?category=winner").content.decode()
     assert "ประกาศ win" in html and "ประกาศ old" in html and "ประกาศ inv" not in html
     html = client.get("/procurement/announcements/?category=winner&fy=2569").content.decode()

@@ -28,9 +28,11 @@ class Command(BaseCommand):
             counts = thai_catalog.build()
             compiled = thai_catalog.compile_project_catalog()
             self.stdout.write(
-                "Built Wagtail supplement: " + ", ".join(f"{domain} {n} entries" for domain, n in counts.items())
-                + "; compiled " + ", ".join(compiled or ["no project catalog"])
-            )  # fmt: skip
+                "Built Wagtail supplement: "
+                + ", ".join(f"{domain} {n} entries" for domain, n in counts.items())
+                + "; compiled "
+                + ", ".join(compiled or ["no project catalog"])
+            )
         missing = thai_catalog.missing()
         total = len(thai_catalog.wagtail_gaps())
         by_part = {}
