@@ -7,11 +7,9 @@ same month with the same rows is rendered once, and any change makes a new file.
 """
 
 import hashlib
-import io
 import json
 
 from django.core.cache import cache
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -19,15 +17,13 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from home import thai_dates
-from home.fonts import font_path
+from home.exports import PDF_CONTENT_TYPE, XLSX_CONTENT_TYPE, ThaiWorkbook, render_pdf
 from home.models import ContactSettings, human_size
 
 from .models.common import baht
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# Thai government documents are typed in TH SarabunPSK (the national standard font, 16 pt); offices
-# have it installed, so the spreadsheet names it. The PDF embeds Sarabun, the same design.
-XLSX_FONT = "TH SarabunPSK"
+__all__ = ["PDF_CONTENT_TYPE", "XLSX_CONTENT_TYPE", "export_links", "pdf_bytes", "summary_data", "xlsx_bytes"]
+
 CACHE_SECONDS = 60 * 60 * 24
 CACHE_VERSION = 1
 
@@ -112,17 +108,7 @@ def _cached(kind, data, render):
 
 
 def _render_pdf(data):
-    from weasyprint import HTML
-
-    html = render_to_string(
-        "procurement/pdf/monthly_summary.html",
-        {
-            "data": data,
-            "font_regular": font_path("Regular").as_uri(),
-            "font_bold": font_path("Bold").as_uri(),
-        },
-    )
-    return HTML(string=html).write_pdf()
+    return render_pdf("procurement/pdf/monthly_summary.html", {"data": data})
 
 
 def pdf_bytes(data):
@@ -131,22 +117,15 @@ def pdf_bytes(data):
 
 
 def _render_xlsx(data):
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = data["basename"][:31]
-    font = Font(name=XLSX_FONT, size=14)
-    bold = Font(name=XLSX_FONT, size=14, bold=True)
-    title_font = Font(name=XLSX_FONT, size=16, bold=True)
-    thin = Side(style="thin", color="000000")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    # The shared workbook brings the fonts (TH SarabunPSK), borders and heading fill of every export.
+    book = ThaiWorkbook(data["basename"])
+    ws = book.ws
+    font, bold, title_font = book.font, book.bold, book.title_font
+    border, wrap, centre, heading_fill = book.border, book.wrap, book.centre, book.fill
     money = "#,##0.00"
-    heading_fill = PatternFill("solid", fgColor="E3F1EC")
 
     # Columns: the nine of the form, with columns 7 and 9 split (name | price, number | date) so the
     # amounts stay numbers, and the e-GP project number as a tenth column (spec §3.2).
@@ -255,9 +234,7 @@ def _render_xlsx(data):
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = f"{top}:{sub}"
 
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return book.bytes()
 
 
 def xlsx_bytes(data):

@@ -250,7 +250,7 @@ class MonthlySummaryPage(RoutablePageMixin, CollectErrorsMixin, FiscalPeriodFiel
     def pdf(self, request):
         from procurement import exports
 
-        return self._download(exports.pdf_bytes(self.export_data(request)), "pdf", "application/pdf")
+        return self._download(exports.pdf_bytes(self.export_data(request)), "pdf", exports.PDF_CONTENT_TYPE)
 
     @path("xlsx/", name="xlsx")
     def xlsx(self, request):
