@@ -26,7 +26,7 @@ HONEYPOT_FIELD = "website_url"
 
 def client_ip(request):
     """The client's address. Behind the hospital's reverse proxy set ``TRUSTED_PROXY_COUNT``."""
-    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    proxies = settings.TRUSTED_PROXY_COUNT
     if proxies:
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
         if len(forwarded) >= proxies:

@@ -92,14 +92,14 @@ def validate_document_file(file):
     """Field validator for documents: allowed type, checked by content, within the size limit."""
     name = getattr(file, "name", "") or ""
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    allowed = getattr(settings, "WAGTAILDOCS_EXTENSIONS", list(LABELS))
+    allowed = settings.WAGTAILDOCS_EXTENSIONS
     if extension not in allowed:
         raise ValidationError(
             _("Files of type “%(ext)s” cannot be published. Allowed types: %(allowed)s."),
             code="file_type",
             params={"ext": extension or "?", "allowed": ", ".join(sorted({LABELS.get(e, e.upper()) for e in allowed}))},
         )
-    limit = getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None)
+    limit = settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
     size = getattr(file, "size", None)
     if limit and size is not None and size > limit:
         raise ValidationError(

@@ -28,7 +28,7 @@ def periodic_job(name):
 @contextmanager
 def runner_lock():
     """An exclusive, non-blocking lock; yields False when another runner holds it."""
-    lock_dir = Path(getattr(settings, "PERIODIC_LOCK_DIR", settings.BASE_DIR / ".run"))
+    lock_dir = Path(settings.PERIODIC_LOCK_DIR)
     lock_dir.mkdir(parents=True, exist_ok=True)
     with open(lock_dir / "periodic-jobs.lock", "w") as handle:
         try:

@@ -208,3 +208,31 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},  # page events are in Wagtail's audit log already
     },
 }
+
+# Tunables: home, procurement, manuals ----------------------------------------------------------
+# Each is declared here once with its default; code reads ``settings.X``. Override in a settings module.
+# Reverse proxies appending to X-Forwarded-For in front of the site (0: clients connect directly;
+# production reads TRUSTED_PROXY_COUNT from the environment, default 1).
+TRUSTED_PROXY_COUNT = 0
+# Where the periodic-jobs runner keeps its lock file (one runner at a time).
+PERIODIC_LOCK_DIR = BASE_DIR / ".run"
+# Public searches per client address: (count, seconds). Generous, a search costs a few queries; bulk
+# scraping stops.
+SEARCH_RATE_LIMIT = (60, 60)
+# Uploads (documents, images, complaint attachments) — archives are judged from their directory, never
+# unpacked: a member larger than this when unpacked is refused (zip bomb) ...
+UPLOAD_ARCHIVE_MAX_MEMBER_SIZE = 100 * 1000 * 1000
+# ... as is an archive unpacking to more than this many times its packed size, once it unpacks to more
+# than UPLOAD_ARCHIVE_RATIO_MIN_SIZE (small files of repeated text compress that well and are harmless).
+UPLOAD_ARCHIVE_MAX_RATIO = 100
+UPLOAD_ARCHIVE_RATIO_MIN_SIZE = 10 * 1000 * 1000
+# Most files a ZIP upload may hold, and an Office file (DOCX/XLSX/PPTX/ODT/ODS, which are ZIP packages).
+UPLOAD_ZIP_MAX_ENTRIES = 1_000
+UPLOAD_OFFICE_MAX_ENTRIES = 5_000
+# Optional virus scan by ClamAV's daemon: a unix socket path, or a host and port. Unset: no scan. Set but
+# unreachable: uploads are refused until it answers (a scan that silently did not happen is no scan).
+CLAMAV_SOCKET = env("CLAMAV_SOCKET", default="")
+CLAMAV_HOST = env("CLAMAV_HOST", default="")
+CLAMAV_PORT = env.int("CLAMAV_PORT", default=3310)
+# Seconds to wait for clamd to connect and answer.
+CLAMAV_TIMEOUT = 30

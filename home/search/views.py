@@ -41,8 +41,6 @@ PER_PAGE = 10
 MAX_HITS = 200
 SUMMARY_CHARS = 220
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]+")
-# Searches per client address: (count, seconds). Generous, a search costs a few queries; bulk scraping stops.
-DEFAULT_RATE_LIMIT = (60, 60)
 
 
 class SearchForm(forms.Form):
@@ -275,7 +273,7 @@ def search(request):
     form = SearchForm(request.GET)
     site = Site.find_for_request(request)
     context = {"form": form, "query": "", "searched": False, "max_length": MAX_QUERY_LENGTH, "examples": EXAMPLES}
-    limit, seconds = getattr(settings, "SEARCH_RATE_LIMIT", DEFAULT_RATE_LIMIT)
+    limit, seconds = settings.SEARCH_RATE_LIMIT
     if "q" in request.GET and rate_limited(request, "search", limit, seconds):
         # Over the limit: the page with a Thai notice and no search run (429, never an error page).
         context["query"] = CONTROL_CHARACTERS.sub(" ", request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
