@@ -171,6 +171,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "zip", "j
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# The image form with the virus scan (home/file_checks.py); EXIF is removed on save (home/image_metadata.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.admin_forms.HospitalImageForm"
 # Documents are streamed by Django with Content-Disposition and nosniff, never linked raw.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]

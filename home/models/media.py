@@ -1,5 +1,8 @@
 """The project's own image and document models: alt text required; type and size shown with every file."""
 
+import os
+
+from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -33,6 +36,43 @@ class HospitalImage(ThaiSearchMixin, AbstractImage):
         "focal_point_width",
         "focal_point_height",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The name as loaded (read from __dict__: touching a deferred ``file`` would query the database).
+        loaded = self.__dict__.get("file") if self.pk else None
+        self._stored_file_name = getattr(loaded, "name", loaded)
+
+    def save(self, *args, **kwargs):
+        # Every new original loses its EXIF/XMP (GPS, device) before it is kept; renditions are made from
+        # it, so they carry none either. Saves of other fields (``update_fields``) leave the file alone.
+        if kwargs.get("update_fields") is None and self.file and self._file_is_new():
+            self._strip_metadata()
+        super().save(*args, **kwargs)
+        self._stored_file_name = self.file.name
+
+    def _file_is_new(self):
+        return not getattr(self.file, "_committed", True) or self.file.name != self._stored_file_name
+
+    def _strip_metadata(self):
+        from home.image_metadata import without_metadata
+
+        try:
+            cleaned = without_metadata(self.file)
+        except (OSError, ValueError, SyntaxError):
+            return  # not a picture Pillow can rewrite; Wagtail's own checks judged it already
+        if cleaned is None:
+            return
+        data, width, height = cleaned
+        if getattr(self.file, "_committed", True):
+            # Already in storage (Wagtail's multiple upload stores the file before saving the image).
+            storage, name = self.file.storage, self.file.name
+            storage.delete(name)
+            self.file.name = storage.save(name, ContentFile(data))
+        else:
+            self.file = ContentFile(data, name=os.path.basename(self.file.name))
+        self.width, self.height = width, height
+        self._set_image_file_metadata()  # size and hash of what is kept
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
