@@ -20,6 +20,7 @@ image form, the complaint attachment): it returns False for a file of the wrong 
 
 import posixpath
 import zipfile
+import zlib
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -55,6 +56,18 @@ MACRO_EXTENSIONS = {"docm", "dotm", "xlsm", "xltm", "xlam", "xlsb", "pptm", "pot
 MACRO_CONTENT_TYPE = b"macroenabled"
 # OpenDocument keeps Basic macros and other scripts in these folders of the package.
 OPENDOCUMENT_SCRIPT_FOLDERS = ("Basic/", "Scripts/")
+# A damaged, encrypted or exotic ZIP is simply not of the kind its name claims (never a server error).
+UNREADABLE_ZIP = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    OSError,
+    KeyError,
+    ValueError,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+)
 # Small members read to tell the kind: read only when their declared size is below this.
 MANIFEST_MAX_BYTES = 1_000_000
 
@@ -121,7 +134,7 @@ def check_archive(extension, archive, packed_size):
         base = posixpath.basename(entry.filename).lower()
         if (
             base == "vbaproject.bin"
-            or base.rsplit(".", 1)[-1] in MACRO_EXTENSIONS
+            or ("." in base and base.rsplit(".", 1)[-1] in MACRO_EXTENSIONS)
             or (extension in OPENDOCUMENT_TYPES and entry.filename.startswith(OPENDOCUMENT_SCRIPT_FOLDERS))
         ):
             raise ValidationError(MACROS_MESSAGE, code="file_macros")
@@ -147,7 +160,7 @@ def _zip_content_matches(extension, file):
                     return False
                 return archive.read(info).decode("ascii", "replace").strip() == OPENDOCUMENT_TYPES[extension]
             return True
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, KeyError, ValueError, EOFError, NotImplementedError):
+    except UNREADABLE_ZIP:
         return False
     finally:
         file.seek(0)

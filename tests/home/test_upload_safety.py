@@ -243,3 +243,12 @@ def test_scanner_unavailable_when_clamd_answers_an_error(settings, monkeypatch):
     monkeypatch.setattr(virus_scan, "_connect", Broken)
     with pytest.raises(virus_scan.ScannerUnavailable):
         virus_scan.scan(io.BytesIO(PDF))
+
+
+def test_a_damaged_office_file_is_a_wrong_kind_not_a_server_error():
+    data = bytearray(office("docx"))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo("[Content_Types].xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start : start + 8] = b"\xff" * 8  # the packed manifest is now garbage
+    assert content_matches("docx", io.BytesIO(bytes(data))) is False
