@@ -57,9 +57,12 @@ def test_every_demo_item_has_a_request_form_and_the_report_of_its_month_lists_it
 
     # A procurement item: provided by the supplies unit's staff, approved by the director, printed in Thai.
     item = next(i for i in items if i.owner_unit.name == "งานพัสดุ")
-    text = readable("".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(
-        exports.request_form_pdf(request_form_data(records[item.pk]))
-    )).pages))  # fmt: skip
+    text = readable(
+        "".join(
+            p.extract_text()
+            for p in pypdf.PdfReader(io.BytesIO(exports.request_form_pdf(request_form_data(records[item.pk])))).pages
+        )
+    )
     assert readable("(วิไลวรรณ จันทร์ตา)") in text and readable("เจ้าหน้าที่งานพัสดุ") in text
     assert readable("(ธนกร วงศ์ศรีสุข)") in text and readable("ผู้อำนวยการโรงพยาบาลฮอด") in text
 
