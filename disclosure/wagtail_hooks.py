@@ -1,5 +1,5 @@
 """Admin for the ITA checklist: *MOIT items* (the titles and due periods of each fiscal year's items) and
-the ITA/MOIT dashboard (menu item, admin-home panel, views in ``views.py``)."""
+the ITA/MOIT dashboard (menu item, admin-home panel, views in ``disclosure.ita.views``)."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +11,10 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from disclosure import ita_status, views
+from disclosure.ita import views
+from disclosure.ita.access import dashboard_access
+from disclosure.ita.completeness import completeness_checks
+from disclosure.ita.report import year_report
 from disclosure.models import MoitItem
 from home import thai_dates
 
@@ -54,15 +57,18 @@ def register_ita_urls():
 
 class ITADashboardMenuItem(MenuItem):
     def is_shown(self, request):
-        return ita_status.dashboard_access(request.user) is not None
+        return dashboard_access(request.user) is not None
 
 
 @hooks.register("register_admin_menu_item")
 def ita_dashboard_menu_item():
     return ITADashboardMenuItem(
-        _("ITA/MOIT dashboard"), reverse("disclosure_ita_dashboard"), name="ita-dashboard", icon_name="tasks",
+        _("ITA/MOIT dashboard"),
+        reverse("disclosure_ita_dashboard"),
+        name="ita-dashboard",
+        icon_name="tasks",
         order=240,
-    )  # fmt: skip
+    )
 
 
 class ITADashboardPanel(Component):
@@ -77,13 +83,12 @@ class ITADashboardPanel(Component):
 
     def get_context_data(self, parent_context):
         fy = thai_dates.current_fiscal_year()
-        report = ita_status.year_report(fy)
-        failed = [check for check in ita_status.completeness_checks(fy) if not check.passed]
-        return {"fy": fy, "rows": report.count_rows(), "failed": failed,
-                "url": reverse("disclosure_ita_dashboard")}  # fmt: skip
+        report = year_report(fy)
+        failed = [check for check in completeness_checks(fy) if not check.passed]
+        return {"fy": fy, "rows": report.count_rows(), "failed": failed, "url": reverse("disclosure_ita_dashboard")}
 
 
 @hooks.register("construct_homepage_panels")
 def add_ita_dashboard_panel(request, panels):
-    if ita_status.dashboard_access(request.user) is not None:
+    if dashboard_access(request.user) is not None:
         panels.append(ITADashboardPanel(request))

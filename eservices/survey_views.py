@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from home.abuse import rate_limited, visitor_key
-from publishing.roles import DIRECTOR, WEBMASTERS
+from home.roles import DIRECTOR, WEBMASTERS
 
 from . import survey_results, visits, visits_stats
 from .models import SurveyResponse, SurveyTopicScore

@@ -12,7 +12,7 @@ class PublishingConfig(AppConfig):
         from home import compliance
 
         from . import checks, jobs, signals  # noqa: F401 — registers checks, periodic jobs and signal receivers
-        from .paperwork import request_form_url
+        from .paperwork.records import request_form_url
 
         # The ITA dashboard (disclosure) links each evidence page to its request form through home.compliance.
         compliance.register_request_form(request_form_url)

@@ -3,7 +3,7 @@
 from django.core.checks import Warning, register
 from django.db import DatabaseError
 
-from .roles import WEBMASTERS
+from home.roles import WEBMASTERS
 
 
 def active_webmaster_count():

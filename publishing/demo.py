@@ -4,8 +4,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from home.models import Department
+from home.roles import DIRECTOR, WEBMASTERS
 
-from .roles import DIRECTOR, WEBMASTERS
 from .setup import setup_roles
 
 # username → (department names whose editors' group, heads' group; plus role groups)
@@ -203,7 +203,7 @@ def publication_records(builder):
     from home.models.base import ItemPage
 
     from .models import HeadReviewTask, WebmasterPublishTask
-    from .paperwork import records_for_page
+    from .paperwork.records import records_for_page
 
     User = get_user_model()
     users = {

@@ -1,41 +1,24 @@
 """The process's paperwork as files: the request form (PDF) and the publication report (PDF and XLSX).
 
-WeasyPrint renders the templates under ``templates/publishing/pdf/`` with Sarabun (``home.fonts``), A4;
-Thai lines break between words (Pango's dictionary break). openpyxl writes the spreadsheet. The data
-comes from ``publishing.paperwork``, so the admin page, the PDF and the spreadsheet show the same.
+``home.exports.render_pdf`` renders the templates under ``templates/publishing/pdf/`` with Sarabun, A4;
+Thai lines break between words (Pango's dictionary break). ``home.exports.ThaiWorkbook`` writes the
+spreadsheet in the site's style. The data comes from ``publishing.paperwork``, so the admin page, the PDF
+and the spreadsheet show the same.
 """
 
-import io
-
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from home.fonts import font_path
-
-PDF_CONTENT_TYPE = "application/pdf"
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# Offices type Thai government documents in TH SarabunPSK; the PDF embeds Sarabun, the same design.
-XLSX_FONT = "TH SarabunPSK"
-
-
-def _pdf(template, context):
-    from weasyprint import HTML
-
-    html = render_to_string(
-        template,
-        {**context, "font_regular": font_path("Regular").as_uri(), "font_bold": font_path("Bold").as_uri()},
-    )
-    return HTML(string=html).write_pdf()
+from home.exports import ThaiWorkbook, render_pdf
 
 
 def request_form_pdf(data):
     """One publication's request form (แบบฟอร์มการขอเผยแพร่ข้อมูล), A4 portrait, ready to sign."""
-    return _pdf("publishing/pdf/request_form.html", {"data": data})
+    return render_pdf("publishing/pdf/request_form.html", {"data": data})
 
 
 def report_pdf(data):
     """The monthly or annual publication report, A4 landscape, with the two signature lines."""
-    return _pdf("publishing/pdf/publication_report.html", {"data": data})
+    return render_pdf("publishing/pdf/publication_report.html", {"data": data})
 
 
 def report_columns():
@@ -62,28 +45,18 @@ def report_columns():
 
 def report_xlsx(data):
     """The same report as a spreadsheet: counts, one row per request, take-downs, missing ITA evidence."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = _("Report")[:31]
-    font = Font(name=XLSX_FONT, size=14)
-    bold = Font(name=XLSX_FONT, size=14, bold=True)
-    title_font = Font(name=XLSX_FONT, size=16, bold=True)
-    thin = Side(style="thin", color="000000")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    fill = PatternFill("solid", fgColor="E3F1EC")
+    # The report places its blocks at fixed columns (counts from B, the request table from A), so cells are
+    # written one by one in the workbook's styles rather than as appended rows.
+    book = ThaiWorkbook(_("Report"))
+    ws = book.ws
+    font, bold, title_font, fill = book.font, book.bold, book.title_font, book.fill
     columns = report_columns()
-    widths = [6, 18, 20, 40, 22, 24, 14, 20, 18, 12, 10, 40, 20, 22, 36, 12, 16]
 
     def put(row, col, value, cell_font=font, boxed=False):
         cell = ws.cell(row=row, column=col, value=value)
-        cell.font, cell.alignment = cell_font, wrap
+        cell.font, cell.alignment = cell_font, book.wrap
         if boxed:
-            cell.border = border
+            cell.border = book.border
         return cell
 
     put(1, 1, data["title"], title_font)
@@ -113,20 +86,32 @@ def report_xlsx(data):
     r += 1
     header_row = r
     for index, heading in enumerate(columns, start=1):
-        cell = put(r, index, heading, bold, True)
-        cell.fill = fill
-        ws.column_dimensions[get_column_letter(index)].width = widths[index - 1]
+        put(r, index, heading, bold, True).fill = fill
+    book.widths([6, 18, 20, 40, 22, 24, 14, 20, 18, 12, 10, 40, 20, 22, 36, 12, 16])
     r += 1
     if not data["rows"]:
         put(r, 1, _("No requests in this period."), font)
         r += 1
     for row in data["rows"]:
         values = [
-            row["number"], row["requested_at"], row["submitter"], row["title"], row["unit"], row["category"],
-            row["head_result"], row["head_by"], row["head_at"], row["head_taken"], row["head_met"],
-            "\n".join(row["reasons"]), row["publisher"], row["published_at"], row["urgent"], row["written_met"],
+            row["number"],
+            row["requested_at"],
+            row["submitter"],
+            row["title"],
+            row["unit"],
+            row["category"],
+            row["head_result"],
+            row["head_by"],
+            row["head_at"],
+            row["head_taken"],
+            row["head_met"],
+            "\n".join(row["reasons"]),
+            row["publisher"],
+            row["published_at"],
+            row["urgent"],
+            row["written_met"],
             row["status"],
-        ]  # fmt: skip
+        ]
         for index, value in enumerate(values, start=1):
             put(r, index, value, font, True)
         r += 1
@@ -161,6 +146,4 @@ def report_xlsx(data):
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return book.bytes()

@@ -15,13 +15,12 @@ from django.utils import dateparse, timezone
 from wagtail.log_actions import log
 from wagtail.models import Page, Revision, TaskState
 
+from home.mail import absolute_url, render_subject, send_templated
 from home.periodic import periodic_job
+from home.roles import WEBMASTERS
 
 from .models import HeadReviewTask, Notification, WebmasterPublishTask
-from .notifications import admin_url, public_url, recipients_for, send
-from .roles import WEBMASTERS
-
-EXPIRY_WARNING_DAYS = getattr(settings, "PUBLISHING_EXPIRY_WARNING_DAYS", 7)
+from .notifications import admin_url, public_url, recipients_for
 
 
 def _once(key):
@@ -78,12 +77,12 @@ def publish_scheduled(stdout=None, now=None):
 def expiry_warnings(stdout=None, now=None):
     """Warn owners N days (default 7) before an item is taken down, once per expiry date."""
     now = now or timezone.now()
-    soon = now + dt.timedelta(days=EXPIRY_WARNING_DAYS)
+    soon = now + dt.timedelta(days=settings.PUBLISHING_EXPIRY_WARNING_DAYS)
     sent = 0
     for page in Page.objects.live().filter(expire_at__gt=now, expire_at__lte=soon).specific():
         if _once(f"expiry:{page.pk}:{page.expire_at.isoformat()}"):
-            sent += send(
-                "expiry_warning",
+            sent += send_templated(
+                "publishing/email/expiry_warning",
                 {"page": page, "url": public_url(page), "edit_url": admin_url(page)},
                 recipients_for(page),
             )
@@ -122,8 +121,8 @@ def _reviewer_emails(task, page):
 def review_time_targets(stdout=None, now=None):
     """Remind the head after 30 minutes (R2.3) and tell the webmasters after 4 hours; each once."""
     now = now or timezone.now()
-    head_after = dt.timedelta(minutes=getattr(settings, "PUBLISHING_HEAD_REMINDER_MINUTES", 30))
-    escalate_after = dt.timedelta(hours=getattr(settings, "PUBLISHING_ESCALATE_HOURS", 4))
+    head_after = dt.timedelta(minutes=settings.PUBLISHING_HEAD_REMINDER_MINUTES)
+    escalate_after = dt.timedelta(hours=settings.PUBLISHING_ESCALATE_HOURS)
     reminders = escalations = 0
     states = TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS).select_related("task", "workflow_state")
     for state in states:
@@ -145,9 +144,9 @@ def review_time_targets(stdout=None, now=None):
             and waited >= head_after
             and _once(f"remind:{state.pk}")
         ):
-            reminders += send("review_reminder", context, _reviewer_emails(task, page))
+            reminders += send_templated("publishing/email/review_reminder", context, _reviewer_emails(task, page))
         if waited >= escalate_after and _once(f"escalate:{state.pk}"):
-            escalations += send("review_escalation", context, _webmaster_emails())
+            escalations += send_templated("publishing/email/review_escalation", context, _webmaster_emails())
     return f"reminders {reminders}, escalations {escalations}"
 
 
@@ -185,7 +184,7 @@ def stale_item_reminders(stdout=None, now=None):
                 "category": row.category,
                 "edit_url": admin_url(page),
             }
-            sent += send("stale_reminder", context, recipients_for(page))
+            sent += send_templated("publishing/email/stale_reminder", context, recipients_for(page))
     return f"sent {sent}"
 
 
@@ -202,8 +201,12 @@ def monthly_publication_report(stdout=None, now=None):
     from django.template.loader import render_to_string
 
     from home import compliance, thai_dates
+    from home.exports import PDF_CONTENT_TYPE
 
-    from . import exports, paperwork
+    from .exports import report_pdf
+    from .paperwork.people import report_recipients
+    from .paperwork.periods import month_range
+    from .paperwork.report import monthly_report
 
     now = now or timezone.now()
     today = timezone.localdate(now)
@@ -211,30 +214,28 @@ def monthly_publication_report(stdout=None, now=None):
     key = monthly_report_key(last.year, last.month)
     if Notification.objects.filter(key=key).exists():
         return "already sent"
-    recipients = paperwork.report_recipients()
+    recipients = report_recipients()
     if not recipients:
         return "no recipients"
-    data = paperwork.monthly_report(last.year, last.month, today=today)
-    start, end = paperwork.month_range(today.year, today.month)
+    data = monthly_report(last.year, last.month, today=today)
+    start, end = month_range(today.year, today.month)
     due = compliance.due_between(start, end, today)
     context = {
         "data": data,
         "due": due,
         "month_label": thai_dates.thai_month_year(last),
         "next_month_label": thai_dates.thai_month_year(today),
-        "report_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/publishing/report/"
-        f"?month={last.month}&year={thai_dates.be_year(last)}",
+        "report_url": absolute_url(f"/admin/publishing/report/?month={last.month}&year={thai_dates.be_year(last)}"),
     }
-    subject = render_to_string("publishing/email/monthly_report_subject.txt", context).strip().replace("\n", " ")
+    # Not ``send_templated``: this e-mail carries the report as an attachment.
+    subject = render_subject("publishing/email/monthly_report_subject.txt", context)
     body = render_to_string("publishing/email/monthly_report_body.txt", context)
-    pdf = exports.report_pdf(data)
+    pdf = report_pdf(data)
     try:
         with transaction.atomic():
             Notification.objects.create(key=key)
-            message = EmailMessage(
-                settings.EMAIL_SUBJECT_PREFIX + subject, body, settings.DEFAULT_FROM_EMAIL, to=recipients
-            )
-            message.attach(f"{data['basename']}.pdf", pdf, "application/pdf")
+            message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, to=recipients)
+            message.attach(f"{data['basename']}.pdf", pdf, PDF_CONTENT_TYPE)
             message.send()
     except IntegrityError:
         return "already sent"  # another process sent it a moment ago

@@ -13,8 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import AbstractGroupApprovalTask, Page, Revision, TaskState
 
+from home.roles import DIRECTOR
+
 from .forms import RequestChangesForm
-from .roles import DIRECTOR
 
 
 def submitter_and_last_editor(obj):
@@ -158,9 +159,13 @@ class UrgentPublication(models.Model):
     verbal_approved_at = models.DateTimeField(_("verbal approval given at"))
     note = models.TextField(_("note"), blank=True)
     written_approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("written approval by"),
-    )  # fmt: skip
+    )
     written_approved_at = models.DateTimeField(_("written approval at"), null=True, blank=True)
 
     class Meta:

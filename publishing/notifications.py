@@ -1,20 +1,19 @@
-"""E-mails of the publishing process, in Thai, to staff with accounts and to owners without one."""
+"""Addresses for the publishing process's e-mails, in Thai, to staff with accounts and to owners without one.
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
+The e-mails themselves are sent through ``home.mail.send_templated`` with the templates under
+``publishing/email/``.
+"""
+
+from home.mail import absolute_url
 
 
 def public_url(page):
     """The public address of a page, on the site's configured base URL (WAGTAILADMIN_BASE_URL)."""
-    url = page.get_url() or ""
-    if url.startswith("/"):
-        url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
-    return url
+    return absolute_url(page.get_url() or "")
 
 
 def admin_url(page):
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/pages/{page.pk}/edit/"
+    return absolute_url(f"/admin/pages/{page.pk}/edit/")
 
 
 def recipients_for(page, users=()):
@@ -31,12 +30,3 @@ def recipients_for(page, users=()):
         addresses.append(owner.email)
     seen = set()
     return [a for a in addresses if not (a.lower() in seen or seen.add(a.lower()))]
-
-
-def send(template, context, recipients):
-    """Render ``publishing/email/<template>_subject.txt`` and ``_body.txt`` and send one e-mail."""
-    if not recipients:
-        return 0
-    subject = render_to_string(f"publishing/email/{template}_subject.txt", context).strip().replace("\n", " ")
-    body = render_to_string(f"publishing/email/{template}_body.txt", context)
-    return send_mail(settings.EMAIL_SUBJECT_PREFIX + subject, body, settings.DEFAULT_FROM_EMAIL, recipients)

@@ -1,4 +1,8 @@
-"""Role names and the responsibility table (``data/responsibilities.json``) as Python objects."""
+"""The responsibility table (``data/responsibilities.json``) as Python objects.
+
+The group names it refers to (webmasters, director, each unit's editors and heads) are declared once,
+in ``home.roles``.
+"""
 
 import json
 from dataclasses import dataclass, field
@@ -6,10 +10,6 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-WEBMASTERS = "ผู้ดูแลเว็บไซต์"
-DIRECTOR = "ผู้อำนวยการ"
-EDITORS_SUFFIX = " · ผู้ให้ข้อมูล"
-HEADS_SUFFIX = " · หัวหน้า"
 OWNER_UNIT = "owner_unit"
 ALL_UNITS = "*"
 DATA_FILE = Path(__file__).resolve().parent / "data" / "responsibilities.json"
@@ -50,11 +50,3 @@ def load_table(path=DATA_FILE):
         known = {k: raw[k] for k in Responsibility.__dataclass_fields__ if k in raw and k != "extra"}
         rows.append(Responsibility(**known, extra={k: v for k, v in raw.items() if k not in known}))
     return rows
-
-
-def editors_group_name(department_name):
-    return f"{department_name}{EDITORS_SUFFIX}"
-
-
-def heads_group_name(department_name):
-    return f"{department_name}{HEADS_SUFFIX}"

@@ -21,9 +21,10 @@ from wagtail.models import (
 )
 
 from home.models import Department
+from home.roles import DIRECTOR, WEBMASTERS, editors_group_name, heads_group_name
 
 from .models import HeadReviewTask, WebmasterPublishTask
-from .roles import ALL_UNITS, DIRECTOR, WEBMASTERS, editors_group_name, heads_group_name, load_table
+from .roles import ALL_UNITS, load_table
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 WEBMASTER_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]

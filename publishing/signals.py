@@ -4,7 +4,9 @@ from django.dispatch import receiver
 
 from wagtail.signals import page_published, task_rejected
 
-from .notifications import admin_url, public_url, recipients_for, send
+from home.mail import send_templated
+
+from .notifications import admin_url, public_url, recipients_for
 
 
 @receiver(page_published)
@@ -17,7 +19,7 @@ def tell_owner_item_is_live(sender, instance, revision=None, **kwargs):
     users = [submitter] if submitter else []
     if revision is not None and revision.user is not None and revision.user != submitter and not users:
         users.append(revision.user)
-    send("published", {"page": page, "url": public_url(page)}, recipients_for(page, users))
+    send_templated("publishing/email/published", {"page": page, "url": public_url(page)}, recipients_for(page, users))
 
 
 @receiver(task_rejected)
@@ -26,8 +28,8 @@ def tell_owner_changes_requested(sender, instance, user=None, **kwargs):
     page = task_state.workflow_state.content_object
     page = page.specific if hasattr(page, "specific") else page
     submitter = task_state.workflow_state.requested_by
-    send(
-        "changes_requested",
+    send_templated(
+        "publishing/email/changes_requested",
         {
             "page": page,
             "reason": task_state.comment,

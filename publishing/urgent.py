@@ -17,11 +17,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
 
+from home.mail import absolute_url, send_templated
+from home.roles import DIRECTOR, WEBMASTERS
 from home.thai_dates import add_working_days
 
 from .models import HeadReviewTask, UrgentPublication
-from .notifications import public_url, send
-from .roles import DIRECTOR, WEBMASTERS
+from .notifications import public_url
 
 
 def is_webmaster(user):
@@ -118,9 +119,13 @@ def urgent_publish(page, user, verbal_approver, verbal_approved_at, note=""):
     # Webmasters hold no "publish" permission; this function is the checked exception (R2.6).
     revision.publish(user=user, skip_permission_checks=True)
     record = UrgentPublication.objects.create(
-        page=page, revision=revision, published_by=user, verbal_approver=verbal_approver,
-        verbal_approved_at=verbal_approved_at, note=note,
-    )  # fmt: skip
+        page=page,
+        revision=revision,
+        published_by=user,
+        verbal_approver=verbal_approver,
+        verbal_approved_at=verbal_approved_at,
+        note=note,
+    )
     log(
         instance=page,
         action="hodsite.urgent_publish",
@@ -134,8 +139,8 @@ def urgent_publish(page, user, verbal_approver, verbal_approved_at, note=""):
         },
     )
     if verbal_approver.email:
-        send(
-            "written_approval_needed",
+        send_templated(
+            "publishing/email/written_approval_needed",
             {"page": page, "record": record, "url": public_url(page), "approve_url": approval_url(record)},
             [verbal_approver.email],
         )
@@ -146,7 +151,7 @@ def approval_url(record):
     """Where the approver finds the item to approve in writing (the urgent-publications report)."""
     from django.urls import reverse
 
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("publishing_urgent_list")
+    return absolute_url(reverse("publishing_urgent_list"))
 
 
 @transaction.atomic
@@ -169,7 +174,7 @@ def approve_in_writing(record, user):
 
 
 def written_approval_due(record):
-    days = getattr(settings, "PUBLISHING_WRITTEN_APPROVAL_WORKING_DAYS", 3)
+    days = settings.PUBLISHING_WRITTEN_APPROVAL_WORKING_DAYS
     return add_working_days(record.published_at, days)
 
 

@@ -14,10 +14,16 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Page, TaskState
 
-from . import exports, paperwork
+from home.exports import PDF_CONTENT_TYPE, XLSX_CONTENT_TYPE
+from home.roles import DIRECTOR, WEBMASTERS
+
+from . import exports
 from .forms import AnnualReportForm, MonthlyReportForm
 from .models import HeadReviewTask, UrgentPublication, WebmasterPublishTask
-from .roles import DIRECTOR, WEBMASTERS
+from .paperwork.periods import duration_label, head_review_target
+from .paperwork.records import can_download_form, find_record, latest_record
+from .paperwork.report import annual_report, monthly_report
+from .paperwork.request_form import request_form_data
 from .urgent import (
     UrgentPublishForm,
     approve_in_writing,
@@ -51,10 +57,15 @@ def urgent_publish_view(request, page_id):
     )
     if request.method == "POST" and form.is_valid():
         urgent_publish(page, request.user, **form.cleaned_data)
-        messages.success(request, _("“%(title)s” is published. It awaits written approval from %(name)s.") % {
-            "title": page.get_admin_display_title(),
-            "name": form.cleaned_data["verbal_approver"].get_full_name() or form.cleaned_data["verbal_approver"].get_username(),
-        })  # fmt: skip
+        messages.success(
+            request,
+            _("“%(title)s” is published. It awaits written approval from %(name)s.")
+            % {
+                "title": page.get_admin_display_title(),
+                "name": form.cleaned_data["verbal_approver"].get_full_name()
+                or form.cleaned_data["verbal_approver"].get_username(),
+            },
+        )
         return redirect("wagtailadmin_pages:edit", page.pk)
     return TemplateResponse(
         request,
@@ -104,7 +115,7 @@ def review_times_view(request):
     if not can_see_reports(request.user):
         raise PermissionDenied
     now = timezone.now()
-    head_target = paperwork.head_review_target()
+    head_target = head_review_target()
     states = (
         TaskState.objects.filter(task__content_type__app_label="publishing")
         .select_related("task", "finished_by", "workflow_state__requested_by", "revision")
@@ -124,7 +135,7 @@ def review_times_view(request):
                 "step": _("Head review")
                 if is_head
                 else (_("Webmaster publication") if isinstance(task, WebmasterPublishTask) else task.name),
-                "taken": paperwork.duration_label(taken),
+                "taken": duration_label(taken),
                 "in_progress": state.finished_at is None,
                 "met": (taken <= head_target) if is_head else None,
             }
@@ -166,17 +177,17 @@ def _download(content, content_type, filename, inline=False):
 def request_form_view(request, page_id, kind=None, pk=None):
     """The publication request form of a page's latest publication (or of the one named), as a PDF."""
     page = get_object_or_404(Page, pk=page_id).specific
-    if not paperwork.can_download_form(request.user, page):
+    if not can_download_form(request.user, page):
         # The people of a publication may print its form even without rights on the page now.
-        record = paperwork.find_record(page, kind, pk) if kind else paperwork.latest_record(page)
-        if record is None or not paperwork.can_download_form(request.user, page, record):
+        record = find_record(page, kind, pk) if kind else latest_record(page)
+        if record is None or not can_download_form(request.user, page, record):
             raise PermissionDenied
     else:
-        record = paperwork.find_record(page, kind, pk) if kind else paperwork.latest_record(page)
+        record = find_record(page, kind, pk) if kind else latest_record(page)
     if record is None:
         raise Http404(_("This item has no publication record: it was not published through the process."))
-    data = paperwork.request_form_data(record)
-    return _download(exports.request_form_pdf(data), exports.PDF_CONTENT_TYPE, f"{data['basename']}.pdf")
+    data = request_form_data(record)
+    return _download(exports.request_form_pdf(data), PDF_CONTENT_TYPE, f"{data['basename']}.pdf")
 
 
 def _previous_month(today):
@@ -203,19 +214,19 @@ def publication_report_view(request):
     data = None
     if annual:
         if annual_form.is_valid():
-            data = paperwork.annual_report(annual_form.cleaned_data["fiscal_year"], today=today)
+            data = annual_report(annual_form.cleaned_data["fiscal_year"], today=today)
     elif monthly_form.is_bound:
         if monthly_form.is_valid():
-            data = paperwork.monthly_report(
+            data = monthly_report(
                 thai_dates.ce_year(monthly_form.cleaned_data["year"]), monthly_form.cleaned_data["month"], today=today
             )
     else:
-        data = paperwork.monthly_report(year, month, today=today)
+        data = monthly_report(year, month, today=today)
     output = request.GET.get("format", "")
     if data is not None and output == "pdf":
-        return _download(exports.report_pdf(data), exports.PDF_CONTENT_TYPE, f"{data['basename']}.pdf")
+        return _download(exports.report_pdf(data), PDF_CONTENT_TYPE, f"{data['basename']}.pdf")
     if data is not None and output == "xlsx":
-        return _download(exports.report_xlsx(data), exports.XLSX_CONTENT_TYPE, f"{data['basename']}.xlsx")
+        return _download(exports.report_xlsx(data), XLSX_CONTENT_TYPE, f"{data['basename']}.xlsx")
     query = request.GET.copy()
     query.pop("format", None)
     if data is not None and not query:

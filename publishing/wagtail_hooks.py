@@ -10,9 +10,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from . import paperwork, views
+from . import views
 from .checks import active_webmaster_count
 from .models import UrgentPublication
+from .paperwork.records import can_download_form, has_record
 from .urgent import is_overdue, is_webmaster
 
 
@@ -84,7 +85,7 @@ class RequestFormButton(PageMenuItem):
     def is_shown(self, user):
         if self.page.is_root() or self.page.depth < 2 or not self.page.first_published_at:
             return False
-        return paperwork.has_record(self.page) and paperwork.can_download_form(user, self.page)
+        return has_record(self.page) and can_download_form(user, self.page)
 
 
 @hooks.register("register_page_header_buttons")

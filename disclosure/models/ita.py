@@ -13,7 +13,6 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.http import Http404
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -156,17 +155,37 @@ class MoitItem(models.Model):
             for year, month in thai_dates.fiscal_months(fy):
                 start = dt.date(year, month, 1)
                 end = (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
-                periods.append({"quarter": thai_dates.fiscal_quarter(start), "month": month, "start": start, "end": end,
-                                "label": thai_dates.thai_month_year(start)})  # fmt: skip
+                periods.append(
+                    {
+                        "quarter": thai_dates.fiscal_quarter(start),
+                        "month": month,
+                        "start": start,
+                        "end": end,
+                        "label": thai_dates.thai_month_year(start),
+                    }
+                )
         elif self.frequency == self.Frequency.FIXED_DATE and self.due_date:
-            periods.append({"quarter": thai_dates.fiscal_quarter(self.due_date), "month": None,
-                            "start": thai_dates.fiscal_year_range(fy)[0], "end": self.due_date,
-                            "label": thai_dates.thai_date(self.due_date)})  # fmt: skip
+            periods.append(
+                {
+                    "quarter": thai_dates.fiscal_quarter(self.due_date),
+                    "month": None,
+                    "start": thai_dates.fiscal_year_range(fy)[0],
+                    "end": self.due_date,
+                    "label": thai_dates.thai_date(self.due_date),
+                }
+            )
         else:
             for quarter in self.due_quarter_list:
                 start, end = thai_dates.fiscal_quarter_range(fy, quarter)
-                periods.append({"quarter": quarter, "month": None, "start": start, "end": end,
-                                "label": thai_dates.fiscal_quarter_label(quarter, fy)})  # fmt: skip
+                periods.append(
+                    {
+                        "quarter": quarter,
+                        "month": None,
+                        "start": start,
+                        "end": end,
+                        "label": thai_dates.fiscal_quarter_label(quarter, fy),
+                    }
+                )
         return periods
 
     def sub_item_list(self):
@@ -247,6 +266,9 @@ class ITAYearPage(RoutablePageMixin, TypeChecksMixin, FiscalPeriodFields, ItemPa
     list as XLSX or CSV (``export/xlsx/``, ``export/csv/``) for entry into MITAS."""
 
     base_form_class = ITAYearPageForm
+    # The status code (``disclosure.ita``) reads these models, so the page must not import it:
+    # ``DisclosureConfig.ready`` hands the page ``disclosure.ita.views`` for its status and export.
+    ita_views = None
     extra_panels = [InlinePanel("evidence", heading=_("Evidence by MOIT item"), label=_("Evidence"))]
     period_panels = [FieldPanel("fiscal_year")]
     parent_page_types = ["disclosure.ITAIndexPage"]
@@ -271,10 +293,8 @@ class ITAYearPage(RoutablePageMixin, TypeChecksMixin, FiscalPeriodFields, ItemPa
         return len(covered), len(numbers)
 
     def status_report(self):
-        """The public status of the year (``disclosure.ita_status``): only evidence the public can open."""
-        from disclosure import ita_status
-
-        return ita_status.year_report(self.fiscal_year, public=True, ita_page=self)
+        """The public status of the year (``disclosure.ita``): only evidence the public can open."""
+        return self.ita_views.public_report(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -286,14 +306,7 @@ class ITAYearPage(RoutablePageMixin, TypeChecksMixin, FiscalPeriodFields, ItemPa
     @path("export/<str:fmt>/")
     def export(self, request, fmt):
         """The evidence list with absolute public addresses, for MITAS."""
-        from disclosure import ita_export
-
-        if fmt not in ("xlsx", "csv"):
-            raise Http404
-        report = self.status_report()
-        if fmt == "xlsx":
-            return ita_export.xlsx_response(report, request, public=True)
-        return ita_export.csv_response(report, request, public=True)
+        return self.ita_views.public_export(self, request, fmt)
 
     def moit_items(self):
         return list(MoitItem.objects.filter(fiscal_year=self.fiscal_year).order_by("number"))

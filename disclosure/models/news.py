@@ -120,9 +120,12 @@ class NewsIndexPage(RoutablePageMixin, DisclosureIndexPage):
 
     def feed_items(self):
         return list(
-            NewsPage.objects.child_of(self).live().public().select_related("owner_unit")
+            NewsPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("owner_unit")
             .order_by("-first_published_at", "-pk")[:FEED_SIZE]
-        )  # fmt: skip
+        )
 
     @path("rss/", name="rss")
     def rss(self, request):

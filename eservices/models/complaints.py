@@ -264,7 +264,7 @@ class EservicePageMixin(ThaiSearchMixin):
 
     parent_page_types = ["home.StandardPage", "home.HomePage"]
     subpage_types = []
-    live_data = True  # the ITA dashboard counts them current in every period (disclosure.ita_status)
+    live_data = True  # the ITA dashboard counts them current in every period (disclosure.ita.evidence)
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
 

@@ -48,7 +48,7 @@ class StatisticsPage(ThaiSearchMixin, RoutablePageMixin, Page):
         ),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-    live_data = True  # the ITA dashboard counts it current in every period (disclosure.ita_status)
+    live_data = True  # the ITA dashboard counts it current in every period (disclosure.ita.evidence)
     parent_page_types = ["home.StandardPage", "home.HomePage"]
     subpage_types = []
     max_count = 1

@@ -196,6 +196,14 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_SUBJECT_PREFIX = "[เว็บไซต์โรงพยาบาลฮอด] "
 
+# Publishing process targets (R2.2, R2.3, R2.6, R3.3); README "Periodic jobs" lists what reads them.
+PUBLISHING_HEAD_REMINDER_MINUTES = 30  # a head reviews within this; reminded after it (R2.3)
+PUBLISHING_ESCALATE_HOURS = 4  # the webmasters are told of a review still waiting after this
+PUBLISHING_EXPIRY_WARNING_DAYS = 7  # owners are warned this many days before an item is taken down
+PUBLISHING_WRITTEN_APPROVAL_WORKING_DAYS = 3  # written approval follows an urgent publication within this (R2.6)
+# ITA/MOIT dashboard: a period without evidence is "due soon" this many days before its due day.
+ITA_DUE_SOON_DAYS = 30
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

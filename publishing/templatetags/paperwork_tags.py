@@ -4,7 +4,7 @@ from django import template
 
 from wagtail.models import Page
 
-from publishing import paperwork
+from publishing.paperwork.records import WORKFLOW, can_download_form, find_record
 
 register = template.Library()
 
@@ -16,7 +16,7 @@ def request_form_url_for_state(context, workflow_state):
     if request is None or workflow_state is None or not isinstance(workflow_state.content_object, Page):
         return ""
     page = workflow_state.content_object.specific
-    record = paperwork.find_record(page, paperwork.WORKFLOW, workflow_state.pk)
-    if record is None or not paperwork.can_download_form(request.user, page, record):
+    record = find_record(page, WORKFLOW, workflow_state.pk)
+    if record is None or not can_download_form(request.user, page, record):
         return ""
     return record.url

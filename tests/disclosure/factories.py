@@ -22,8 +22,12 @@ def sections():
     """The grouping sections home's demo creates: about, plans, transparency, services."""
     root = home()
     result = {}
-    for slug, title in (("about", "เกี่ยวกับโรงพยาบาล"), ("plans", "นโยบายและแผน"),
-                        ("transparency", "ข้อมูลข่าวสารและความโปร่งใส"), ("services", "บริการประชาชน")):  # fmt: skip
+    for slug, title in (
+        ("about", "เกี่ยวกับโรงพยาบาล"),
+        ("plans", "นโยบายและแผน"),
+        ("transparency", "ข้อมูลข่าวสารและความโปร่งใส"),
+        ("services", "บริการประชาชน"),
+    ):
         existing = root.get_children().filter(slug=slug).first()
         result[slug] = existing.specific if existing else add_page(root, StandardPage, title=title, slug=slug)
     return result

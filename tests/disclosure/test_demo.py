@@ -22,11 +22,25 @@ from home.thai_dates import current_fiscal_year
 pytestmark = pytest.mark.django_db
 
 PATHS = [
-    "about/history", "about/vision-mission", "about/structure", "about/powers-duties", "about/ethics",
-    "about/executives", "about/executive-policy", "plans/policy-strategy", "plans/action-plan", "plans/budget",
-    "transparency/complaint-procedures", "transparency/complaint-reports", "transparency/laws",
-    "transparency/information-centre", "transparency/ita", "knowledge", "news", "services/weblinks",
-]  # fmt: skip
+    "about/history",
+    "about/vision-mission",
+    "about/structure",
+    "about/powers-duties",
+    "about/ethics",
+    "about/executives",
+    "about/executive-policy",
+    "plans/policy-strategy",
+    "plans/action-plan",
+    "plans/budget",
+    "transparency/complaint-procedures",
+    "transparency/complaint-reports",
+    "transparency/laws",
+    "transparency/information-centre",
+    "transparency/ita",
+    "knowledge",
+    "news",
+    "services/weblinks",
+]
 
 
 def build():

@@ -1,79 +1,40 @@
-"""The ITA/MOIT dashboard (R3.4): statuses per due period, website completeness, who may see it, the
-public ITA page, the exports and the provider that publishing's reports read through home.compliance."""
+"""The ITA/MOIT dashboard (R3.4): statuses per due period, who may see it, the public ITA page, the
+exports and the provider that publishing's reports read through home.compliance (website completeness:
+``test_ita_completeness``)."""
 
 import csv
 import datetime as dt
 import io
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
 
 import pytest
 from freezegun import freeze_time
 from openpyxl import load_workbook
 
-from disclosure import ita_status
+from disclosure.ita.completeness import (
+    completeness_checks,
+)
+from disclosure.ita.provider import provider
+from disclosure.ita.report import SECTION_FOR_ITEM, year_report
+from disclosure.ita.statuses import NOT_DUE
 from disclosure.models import (
     ComplaintReportIndexPage,
-    Executive,
-    ExecutivesPage,
     ITAEvidence,
-    ITAIndexPage,
-    ITAYearPage,
     NewsIndexPage,
-    NewsPage,
-    OIAEntry,
-    OIAIndexPage,
 )
-from disclosure.models.oia import SECTIONS
 from home import compliance
-from home.models import FooterSettings, HomePage, StandardPage
+from home.models import StandardPage
+from home.roles import DIRECTOR, WEBMASTERS
 from tests.conftest import add_page
 from tests.disclosure import factories
+from tests.disclosure.ita_fixtures import FY, doc, ita_page, item, make_user, slot_statuses
 
 pytestmark = pytest.mark.django_db
-
-FY = 2569
-
-
-def make_user(username, *groups, superuser=False):
-    user = get_user_model().objects.create_user(username, f"{username}@hodhospital.go.th", "pass-1234567")
-    user.is_superuser = superuser
-    user.save()
-    user.groups.add(*groups)
-    return user
-
-
-@pytest.fixture
-def site_tree(home_page):
-    tree = factories.sections()
-    tree["ita"] = add_page(tree["transparency"], ITAIndexPage, title="ITA", slug="ita")
-    tree["owner"] = factories.department()
-    return tree
-
-
-def ita_page(tree, evidence, fy=FY, publish=True):
-    return add_page(tree["ita"], ITAYearPage, title=f"ITA {fy}", slug=f"ita-{fy}", fiscal_year=fy,
-                    owner_unit=tree["owner"], evidence=evidence, publish=publish)  # fmt: skip
-
-
-def doc(title, start, end):
-    document = factories.document(title)
-    document.period_start, document.period_end = start, end
-    document.save()
-    return document
-
-
-def item(report, number):
-    return next(status for status in report.items if status.item.number == number)
-
-
-def slot_statuses(report, number):
-    return [slot.status for slot in item(report, number).slots]
 
 
 # -- statuses ------------------------------------------------------------------------------------
@@ -90,9 +51,9 @@ def slot_statuses(report, number):
 def test_a_period_without_evidence_is_missing_then_due_soon_then_overdue(site_tree, today, q2_status, overall):
     with freeze_time(today):
         ita_page(site_tree, [])
-        report = ita_status.year_report(FY)
+        report = year_report(FY)
     complaints = item(report, 10)  # half-yearly: Q2 and Q4
-    assert [slot.status for slot in complaints.slots] == [q2_status, ita_status.NOT_DUE]
+    assert [slot.status for slot in complaints.slots] == [q2_status, NOT_DUE]
     assert complaints.status == overall
 
 
@@ -100,19 +61,22 @@ def test_due_soon_window_is_a_setting(site_tree, settings):
     settings.ITA_DUE_SOON_DAYS = 10
     with freeze_time("2026-03-10"):
         ita_page(site_tree, [])
-        assert slot_statuses(ita_status.year_report(FY), 10)[0] == compliance.STATUS_MISSING
+        assert slot_statuses(year_report(FY), 10)[0] == compliance.STATUS_MISSING
 
 
 def test_evidence_of_the_period_completes_it_and_old_evidence_is_out_of_date(site_tree):
     with freeze_time("2026-04-20"):
         current = doc("สรุปผลเรื่องร้องเรียน รอบ 6 เดือน 2569", dt.date(2025, 10, 1), dt.date(2026, 3, 31))
         old = doc("สรุปผลเรื่องร้องเรียน รอบ 6 เดือน 2567", dt.date(2023, 10, 1), dt.date(2024, 3, 31))
-        ita_page(site_tree, [
-            ITAEvidence(moit_number=10, label="10.1 รอบ 6 เดือน", fiscal_quarter=2, document=current),
-            ITAEvidence(moit_number=22, label="22.1 แนวปฏิบัติ", fiscal_quarter=2, document=old),
-        ])  # fmt: skip
-        report = ita_status.year_report(FY)
-    assert slot_statuses(report, 10) == [compliance.STATUS_COMPLETE, ita_status.NOT_DUE]
+        ita_page(
+            site_tree,
+            [
+                ITAEvidence(moit_number=10, label="10.1 รอบ 6 เดือน", fiscal_quarter=2, document=current),
+                ITAEvidence(moit_number=22, label="22.1 แนวปฏิบัติ", fiscal_quarter=2, document=old),
+            ],
+        )
+        report = year_report(FY)
+    assert slot_statuses(report, 10) == [compliance.STATUS_COMPLETE, NOT_DUE]
     assert item(report, 10).status == compliance.STATUS_COMPLETE
     stale = item(report, 22).slots[0]
     assert stale.status == compliance.STATUS_OUT_OF_DATE
@@ -124,32 +88,36 @@ def test_monthly_items_need_evidence_for_each_month(site_tree):
     with freeze_time("2025-12-05"):
         october = doc("แบบ สขร.1 ตุลาคม 2568", dt.date(2025, 10, 1), dt.date(2025, 10, 31))
         ita_page(site_tree, [ITAEvidence(moit_number=5, label="5.2 สขร.1 ตุลาคม", fiscal_month=10, document=october)])
-        statuses = slot_statuses(ita_status.year_report(FY), 5)
+        statuses = slot_statuses(year_report(FY), 5)
     assert len(statuses) == 12
     assert statuses[:3] == [compliance.STATUS_COMPLETE, compliance.STATUS_OVERDUE, compliance.STATUS_DUE_SOON]
-    assert statuses[-1] == ita_status.NOT_DUE
+    assert statuses[-1] == NOT_DUE
 
 
 def test_draft_private_and_expired_pages_do_not_count(site_tree):
     with freeze_time("2026-04-20"):
-        reports = add_page(site_tree["transparency"], ComplaintReportIndexPage, title="รายงานเรื่องร้องเรียน",
-                           slug="complaint-reports")  # fmt: skip
+        reports = add_page(
+            site_tree["transparency"], ComplaintReportIndexPage, title="รายงานเรื่องร้องเรียน", slug="complaint-reports"
+        )
         draft = add_page(site_tree["about"], StandardPage, title="ร่างแนวปฏิบัติ", slug="draft", publish=False)
         private = add_page(site_tree["about"], StandardPage, title="ภายในเท่านั้น", slug="private")
         PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
         expired = add_page(site_tree["about"], StandardPage, title="หมดอายุแล้ว", slug="expired")
         Page.objects.filter(pk=expired.pk).update(expire_at=timezone.now() - dt.timedelta(days=1))
-        ita_page(site_tree, [
-            ITAEvidence(moit_number=9, label="9.1 ร่าง", linked_page=draft),
-            ITAEvidence(moit_number=14, label="14.2 ภายใน", linked_page=private),
-            ITAEvidence(moit_number=6, label="6.1 นโยบาย", linked_page=expired),
-        ])  # fmt: skip
-        report = ita_status.year_report(FY)
+        ita_page(
+            site_tree,
+            [
+                ITAEvidence(moit_number=9, label="9.1 ร่าง", linked_page=draft),
+                ITAEvidence(moit_number=14, label="14.2 ภายใน", linked_page=private),
+                ITAEvidence(moit_number=6, label="6.1 นโยบาย", linked_page=expired),
+            ],
+        )
+        report = year_report(FY)
     assert item(report, 9).status == compliance.STATUS_OVERDUE  # yearly item due in Q1
     assert item(report, 9).slots[0].evidence[0].state == "not_public"
     assert item(report, 14).slots[0].evidence[0].public is False
     assert item(report, 6).status == compliance.STATUS_OUT_OF_DATE
-    assert ("disclosure", "complaintreportindexpage") == ita_status.SECTION_FOR_ITEM[10]
+    assert ("disclosure", "complaintreportindexpage") == SECTION_FOR_ITEM[10]
     add_links = [url for _label, url in item(report, 10).fix_links]
     assert reverse("wagtailadmin_pages:add_subpage", args=[reports.pk]) in add_links
     assert reverse("wagtailadmin_pages:edit", args=[draft.pk]) in [url for _l, url in item(report, 9).fix_links]
@@ -158,94 +126,12 @@ def test_draft_private_and_expired_pages_do_not_count(site_tree):
 def test_evidence_of_an_unpublished_ita_page_counts_for_nobody(site_tree):
     with freeze_time("2025-10-20"):
         october = doc("แบบ สขร.1 ตุลาคม 2568", dt.date(2025, 10, 1), dt.date(2025, 10, 31))
-        ita_page(site_tree, [ITAEvidence(moit_number=5, label="สขร.1", fiscal_month=10, document=october)],
-                 publish=False)  # fmt: skip
-        report = ita_status.year_report(FY)
+        ita_page(
+            site_tree, [ITAEvidence(moit_number=5, label="สขร.1", fiscal_month=10, document=october)], publish=False
+        )
+        report = year_report(FY)
     assert report.ita_page is not None and not report.ita_page.live
     assert slot_statuses(report, 5)[0] == compliance.STATUS_DUE_SOON
-
-
-# -- website completeness -----------------------------------------------------------------------
-
-
-def test_contact_check(home_page):
-    assert ita_status.check_contact(Site.objects.get(is_default_site=True)).passed
-    from home.models import ContactSettings
-
-    contact = ContactSettings.for_site(Site.objects.get(is_default_site=True))
-    contact.fax, contact.latitude = "", None
-    contact.save()
-    check = ita_status.check_contact(Site.objects.get(is_default_site=True))
-    assert not check.passed and "โทรสาร" in check.explanation and "แผนที่" in check.explanation
-    assert "contactsettings" in check.fix_url
-
-
-def test_executives_check(site_tree):
-    assert not ita_status.check_executives().passed
-    page = add_page(site_tree["about"], ExecutivesPage, title="ทำเนียบผู้บริหาร", slug="executives",
-                    owner_unit=site_tree["owner"], period_start=dt.date(2025, 10, 1), executives=[
-                        Executive(full_name="นายแพทย์ธนกร วงศ์ศรีสุข", position="ผู้อำนวยการ", phone="053-461-037",
-                                  photo=factories.image())])  # fmt: skip
-    assert ita_status.check_executives().passed
-    Executive.objects.create(page=page, full_name="นางวรรณา ศรีวงค์", position="หัวหน้ากลุ่มงาน", phone="", photo=None)
-    check = ita_status.check_executives()
-    assert not check.passed and "นางวรรณา ศรีวงค์" in check.explanation
-
-
-def test_no_gift_check(home_page):
-    site = Site.objects.get(is_default_site=True)
-    assert not ita_status.check_no_gift(site, FY).passed
-    HomePage.objects.filter(pk=home_page.pk).update(no_gift_fiscal_year=FY - 1, no_gift_image=factories.image())
-    check = ita_status.check_no_gift(site, FY)
-    assert not check.passed and str(FY - 1) in check.explanation
-    HomePage.objects.filter(pk=home_page.pk).update(no_gift_fiscal_year=FY)
-    assert ita_status.check_no_gift(site, FY).passed
-
-
-def test_news_check(site_tree):
-    news = add_page(site_tree["transparency"], NewsIndexPage, title="ข่าว", slug="news")
-    add_page(news, NewsPage, title="ข่าวเก่า", slug="old", owner_unit=site_tree["owner"],
-             period_start=dt.date(2024, 5, 1))  # fmt: skip
-    Page.objects.filter(slug="old").update(first_published_at=timezone.make_aware(dt.datetime(2024, 5, 1)))
-    check = ita_status.check_news(FY)
-    assert not check.passed and "newspage" in check.fix_url
-    add_page(news, NewsPage, title="ข่าวปีนี้", slug="new", owner_unit=site_tree["owner"],
-             period_start=dt.date(2026, 1, 15))  # fmt: skip
-    assert ita_status.check_news(FY).passed
-
-
-def test_oia_check(site_tree):
-    assert not ita_status.check_oia().passed
-    page = add_page(site_tree["transparency"], OIAIndexPage, title="ศูนย์ข้อมูลข่าวสาร", slug="oia",
-                    owner_unit=site_tree["owner"], period_start=dt.date(2025, 10, 1))  # fmt: skip
-    for key, _label, _text in SECTIONS[:-1]:
-        OIAEntry.objects.create(page=page, section=key, title=f"ข้อมูล {key}", linked_page=site_tree["about"])
-    check = ita_status.check_oia()
-    assert not check.passed and "มาตรา 9 (8)" in check.explanation
-    OIAEntry.objects.create(page=page, section=SECTIONS[-1][0], title="อื่น ๆ", linked_page=site_tree["about"])
-    assert ita_status.check_oia().passed
-
-
-def test_policies_check(home_page):
-    site = Site.objects.get(is_default_site=True)
-    assert not ita_status.check_policies(site).passed
-    footer = FooterSettings.for_site(site)
-    footer.privacy_page = add_page(home_page, title="นโยบายคุ้มครองข้อมูลส่วนบุคคล", slug="privacy")
-    footer.website_policy_page = add_page(home_page, title="นโยบายเว็บไซต์", slug="website-policy")
-    footer.save()
-    check = ita_status.check_policies(site)
-    assert not check.passed and "ความมั่นคงปลอดภัย" in check.explanation
-    footer.security_policy_page = add_page(home_page, title="นโยบายความมั่นคงปลอดภัยเว็บไซต์", slug="security-policy")
-    footer.save()
-    assert ita_status.check_policies(site).passed
-
-
-def test_webmasters_check(db):
-    group = Group.objects.create(name=ita_status.WEBMASTER_GROUP)
-    make_user("webmaster", group)
-    assert not ita_status.check_webmasters().passed
-    make_user("webmaster2", group)
-    assert ita_status.check_webmasters().passed
 
 
 # -- who may see the dashboard ------------------------------------------------------------------
@@ -261,9 +147,9 @@ def roles(site_tree):
     pr = Department.objects.get(name="งานประชาสัมพันธ์")
     return {
         "admin": make_user("admin", superuser=True),
-        "director": make_user("director", Group.objects.get(name=ita_status.DIRECTOR_GROUP)),
-        "webmaster": make_user("webmaster", Group.objects.get(name=ita_status.WEBMASTER_GROUP)),
-        "webmaster2": make_user("webmaster2", Group.objects.get(name=ita_status.WEBMASTER_GROUP)),
+        "director": make_user("director", Group.objects.get(name=DIRECTOR)),
+        "webmaster": make_user("webmaster", Group.objects.get(name=WEBMASTERS)),
+        "webmaster2": make_user("webmaster2", Group.objects.get(name=WEBMASTERS)),
         "head": make_user("head", pr.head_group),
         "editor": make_user("editor", pr.editor_group),
     }
@@ -271,9 +157,15 @@ def roles(site_tree):
 
 @pytest.mark.parametrize(
     ("role", "code", "fix_links"),
-    [("admin", 200, True), ("director", 200, False), ("webmaster", 200, True), ("webmaster2", 200, True),
-     ("head", 200, True), ("editor", 302, False)],
-)  # fmt: skip
+    [
+        ("admin", 200, True),
+        ("director", 200, False),
+        ("webmaster", 200, True),
+        ("webmaster2", 200, True),
+        ("head", 200, True),
+        ("editor", 302, False),
+    ],
+)
 def test_dashboard_access_by_role(client, roles, role, code, fix_links):
     """Director, webmasters, admin and heads see the dashboard; editors are refused (Wagtail turns
     PermissionDenied into a redirect to the admin home with a message). Fix links show only where the
@@ -329,10 +221,13 @@ def test_dashboard_shows_whether_evidence_has_its_publication_form(client, roles
     with freeze_time("2026-04-20"):
         guide = add_page(site_tree["about"], StandardPage, title="คู่มือร้องเรียน", slug="guide")
         infographic = add_page(site_tree["about"], StandardPage, title="อินโฟกราฟิก", slug="infographic")
-        ita_page(site_tree, [
-            ITAEvidence(moit_number=9, label="9.1 คู่มือการร้องเรียน", linked_page=guide),
-            ITAEvidence(moit_number=2, label="2.6 อินโฟกราฟิกคณะกรรมการจริยธรรม", linked_page=infographic),
-        ])  # fmt: skip
+        ita_page(
+            site_tree,
+            [
+                ITAEvidence(moit_number=9, label="9.1 คู่มือการร้องเรียน", linked_page=guide),
+                ITAEvidence(moit_number=2, label="2.6 อินโฟกราฟิกคณะกรรมการจริยธรรม", linked_page=infographic),
+            ],
+        )
         client.force_login(roles["webmaster"])
         before = client.get(reverse("disclosure_ita_dashboard"), {"fy": FY}).content.decode()
         fake = lambda page: f"/admin/publishing/form/{page.pk}.pdf" if page.pk == guide.pk else ""  # noqa: E731
@@ -353,10 +248,13 @@ def test_public_page_shows_only_live_evidence_and_exports_absolute_urls(client, 
     with freeze_time("2026-04-20"):
         live = add_page(site_tree["about"], StandardPage, title="ช่องทางการร้องเรียน", slug="channels")
         draft = add_page(site_tree["about"], StandardPage, title="ร่างคู่มือลับ", slug="secret-draft", publish=False)
-        page = ita_page(site_tree, [
-            ITAEvidence(moit_number=9, label="9.3 ช่องทางการร้องเรียน", linked_page=live),
-            ITAEvidence(moit_number=14, label="14.2 ร่างคู่มือลับ", linked_page=draft),
-        ])  # fmt: skip
+        page = ita_page(
+            site_tree,
+            [
+                ITAEvidence(moit_number=9, label="9.3 ช่องทางการร้องเรียน", linked_page=live),
+                ITAEvidence(moit_number=14, label="14.2 ร่างคู่มือลับ", linked_page=draft),
+            ],
+        )
         response = client.get(page.url)
         html = response.content.decode()
         assert response.status_code == 200
@@ -399,7 +297,7 @@ def test_admin_export_lists_status_and_notes(client, roles, site_tree):
 
 
 def test_provider_is_registered_and_lists_gaps_and_what_is_due(site_tree):
-    assert ita_status.provider in compliance._providers
+    assert provider in compliance._providers
     with freeze_time("2026-03-10"):
         ita_page(site_tree, [])
         today = timezone.localdate()
@@ -433,9 +331,9 @@ def test_the_demo_shows_its_real_gaps(client):
 
     with freeze_time("2026-11-26"):  # FY2570, quarter 1
         build()
-        report = ita_status.year_report(2570)
+        report = year_report(2570)
         statuses = {status.item.number: status.status for status in report.items}
-        checks = {check.key: check.passed for check in ita_status.completeness_checks(2570)}
+        checks = {check.key: check.passed for check in completeness_checks(2570)}
         gaps = compliance.gaps(2570, timezone.localdate())
         public = client.get(report.ita_page.url)
     assert statuses[1] == statuses[9] == statuses[12] == compliance.STATUS_COMPLETE
@@ -459,11 +357,11 @@ def test_fy2568_items_are_fy2567_moved_on_by_copy_year():
     MoitItem.objects.filter(fiscal_year=2568).delete()
     assert MoitItem.copy_year(2567, 2568) == 22
     copied = {i.number: i for i in MoitItem.objects.filter(fiscal_year=2568)}
-    for number, item in fy68.items():
+    for number, original in fy68.items():
         fields = ("frequency", "due_quarters", "due_date", "indicator", "indicator_title", "sub_items")
-        assert [getattr(copied[number], f) for f in fields] == [getattr(item, f) for f in fields]
+        assert [getattr(copied[number], f) for f in fields] == [getattr(original, f) for f in fields]
         if number != 20:
-            assert copied[number].title == item.title, number
+            assert copied[number].title == original.title, number
     assert copied[20].title.endswith("พ.ศ.2567") and fy68[20].title.endswith("พ.ศ.2566")
 
 
@@ -508,9 +406,9 @@ def test_pages_of_live_system_data_are_never_out_of_date(site_tree, monkeypatch)
         old_page = add_page(site_tree["about"], StandardPage, title="ช่องทางร้องเรียนออนไลน์", slug="online")
     with freeze_time("2026-04-20"):
         ita_page(site_tree, [ITAEvidence(moit_number=6, label="6.1 นโยบาย", linked_page=old_page)])
-        assert item(ita_status.year_report(FY), 6).status == compliance.STATUS_OUT_OF_DATE
+        assert item(year_report(FY), 6).status == compliance.STATUS_OUT_OF_DATE
         monkeypatch.setattr(StandardPage, "live_data", True, raising=False)
-        assert item(ita_status.year_report(FY), 6).status == compliance.STATUS_COMPLETE
+        assert item(year_report(FY), 6).status == compliance.STATUS_COMPLETE
 
 
 def test_eservice_pages_declare_live_data():

@@ -10,10 +10,16 @@ from disclosure.models.ita import shift_years
 pytestmark = pytest.mark.django_db
 
 INDICATORS_2569 = {
-    1: "การเปิดเผยข้อมูล", 2: "การจัดซื้อจัดจ้างหรือการจัดหาพัสดุ", 3: "การบริหารและพัฒนาทรัพยากรบุคคล",
-    4: "การส่งเสริมความโปร่งใส", 5: "การป้องกันการรับสินบน", 6: "การป้องกันการใช้ทรัพย์สินของราชการ",
-    7: "การดำเนินการเพื่อป้องกันการทุจริต", 8: "การป้องกันผลประโยชน์ทับซ้อน", 9: "การเสริมสร้างวัฒนธรรมองค์กร",
-}  # fmt: skip
+    1: "การเปิดเผยข้อมูล",
+    2: "การจัดซื้อจัดจ้างหรือการจัดหาพัสดุ",
+    3: "การบริหารและพัฒนาทรัพยากรบุคคล",
+    4: "การส่งเสริมความโปร่งใส",
+    5: "การป้องกันการรับสินบน",
+    6: "การป้องกันการใช้ทรัพย์สินของราชการ",
+    7: "การดำเนินการเพื่อป้องกันการทุจริต",
+    8: "การป้องกันผลประโยชน์ทับซ้อน",
+    9: "การเสริมสร้างวัฒนธรรมองค์กร",
+}
 
 
 def title(fy, number):
@@ -69,8 +75,15 @@ def test_shift_years_moves_only_the_fiscal_years():
 
 
 def test_copy_year_makes_a_draft_of_the_next_year_and_keeps_existing_items():
-    MoitItem.objects.create(fiscal_year=2570, number=1, title="แก้ไขแล้ว", indicator=1, indicator_title="การเปิดเผยข้อมูล",
-                            frequency="yearly", due_quarters="1")  # fmt: skip
+    MoitItem.objects.create(
+        fiscal_year=2570,
+        number=1,
+        title="แก้ไขแล้ว",
+        indicator=1,
+        indicator_title="การเปิดเผยข้อมูล",
+        frequency="yearly",
+        due_quarters="1",
+    )
     assert MoitItem.copy_year(2569, 2570) == 21
     assert MoitItem.copy_year(2569, 2570) == 0
     assert title(2570, 1) == "แก้ไขแล้ว"

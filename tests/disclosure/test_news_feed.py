@@ -18,11 +18,27 @@ def news(home_page):
     index = add_page(home_page, NewsIndexPage, title="ข่าวประชาสัมพันธ์", slug="news", intro="ข่าวของโรงพยาบาลฮอด")
     owner = f.department("งานประชาสัมพันธ์")
     for i in range(25):
-        page = add_page(index, NewsPage, title=f"ข่าวที่ {i + 1}", slug=f"news-{i + 1}", intro=f"สรุปข่าวที่ {i + 1}",
-                        category="announcement" if i % 2 else "news", period_start=dt.date(2026, 1, 1), owner_unit=owner)  # fmt: skip
+        page = add_page(
+            index,
+            NewsPage,
+            title=f"ข่าวที่ {i + 1}",
+            slug=f"news-{i + 1}",
+            intro=f"สรุปข่าวที่ {i + 1}",
+            category="announcement" if i % 2 else "news",
+            period_start=dt.date(2026, 1, 1),
+            owner_unit=owner,
+        )
         f.published(page, f.aware(2026, 1, 1) + dt.timedelta(days=i))
-    add_page(index, NewsPage, title="ข่าวฉบับร่าง", slug="draft", publish=False, category="news",
-             period_start=dt.date(2026, 1, 1), owner_unit=owner)  # fmt: skip
+    add_page(
+        index,
+        NewsPage,
+        title="ข่าวฉบับร่าง",
+        slug="draft",
+        publish=False,
+        category="news",
+        period_start=dt.date(2026, 1, 1),
+        owner_unit=owner,
+    )
     return index
 
 

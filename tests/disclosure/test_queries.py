@@ -17,10 +17,17 @@ pytestmark = pytest.mark.django_db
 
 def grow_news(index, owner, doc, start, count):
     for i in range(start, start + count):
-        page = NewsPage(title=f"ข่าว {i}", slug=f"news-{i}", category="news", owner_unit=owner, live=True,
-                        period_start=dt.date(2026, 1, 1) + dt.timedelta(days=i % 300), listing_image=f.image(f"ภาพ {i}", f"ภาพข่าว {i}"),
-                        attachments=[("document", {"document": doc, "title": ""})],
-                        first_published_at=f.aware(2026, 1, 1) + dt.timedelta(hours=i))  # fmt: skip
+        page = NewsPage(
+            title=f"ข่าว {i}",
+            slug=f"news-{i}",
+            category="news",
+            owner_unit=owner,
+            live=True,
+            period_start=dt.date(2026, 1, 1) + dt.timedelta(days=i % 300),
+            listing_image=f.image(f"ภาพ {i}", f"ภาพข่าว {i}"),
+            attachments=[("document", {"document": doc, "title": ""})],
+            first_published_at=f.aware(2026, 1, 1) + dt.timedelta(hours=i),
+        )
         index.add_child(instance=page)
 
 
@@ -63,9 +70,18 @@ def test_action_plan_index_with_files_costs_the_same_for_5_and_200(client, home_
 
     def grow(start, count):
         for i in range(start, start + count):
-            index.add_child(instance=ActionPlanPage(
-                title=f"รายงาน {i}", slug=f"r-{i}", category="report", fiscal_year=2500 + 50 + i % 20, fiscal_quarter=i % 4 + 1,
-                owner_unit=owner, live=True, attachments=[("document", {"document": doc, "title": ""})]))  # fmt: skip
+            index.add_child(
+                instance=ActionPlanPage(
+                    title=f"รายงาน {i}",
+                    slug=f"r-{i}",
+                    category="report",
+                    fiscal_year=2500 + 50 + i % 20,
+                    fiscal_quarter=i % 4 + 1,
+                    owner_unit=owner,
+                    live=True,
+                    attachments=[("document", {"document": doc, "title": ""})],
+                )
+            )
 
     grow(0, 5)
     few, response = count_queries(client, index.url)

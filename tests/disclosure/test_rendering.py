@@ -68,35 +68,128 @@ def item_pages(tree, home_page, owner):
     about, plans, transparency, services = (tree[k] for k in ("about", "plans", "transparency", "services"))
     pages = [
         add_page(about, OrganisationInfoPage, title="ประวัติ", slug="history", topic="history", **period, **common),
-        add_page(about, ExecutivesPage, title="ทำเนียบผู้บริหาร", slug="executives", **period, **common,
-                 executives=[Executive(photo=f.image(), full_name="นายแพทย์ธนกร วงศ์ศรีสุข",
-                                       position="ผู้อำนวยการโรงพยาบาลฮอด", phone="053-461-037 ต่อ 101")]),
-        add_page(add_page(plans, PolicyIndexPage, title="นโยบาย", slug="policy"), PolicyPage, title="ยุทธศาสตร์ 2569",
-                 slug="s", category="strategy", fiscal_year=2569, **common),
-        add_page(add_page(plans, ActionPlanIndexPage, title="แผน", slug="action"), ActionPlanPage, title="รายงาน Q2",
-                 slug="q2", category="report", fiscal_year=2569, fiscal_quarter=2, **common),
-        add_page(add_page(plans, BudgetIndexPage, title="งบ", slug="budget"), BudgetPage, title="ผลการใช้จ่าย Q3",
-                 slug="q3", category="report", fiscal_year=2569, fiscal_quarter=3, allocated_amount=Decimal("48500000"),
-                 spent_amount=Decimal("35608500"), **common),
-        add_page(add_page(transparency, ComplaintProcedureIndexPage, title="ร้องเรียน", slug="cp"), ComplaintProcedurePage,
-                 title="ร้องเรียนการให้บริการ", slug="service", category="service", acknowledge_days=3, resolve_days=30,
-                 channels=[ComplaintChannel(kind="phone", detail="053-461-037 ต่อ 111")], **period, **common),
-        add_page(add_page(transparency, ComplaintReportIndexPage, title="รายงานร้องเรียน", slug="cr"), ComplaintReportPage,
-                 title="สรุปผลรอบ 6 เดือน", slug="r6", round="6", category="service", fiscal_year=2569,
-                 received_count=19, resolved_count=16, in_progress_count=3, analysis="รอตรวจนาน", **common),
-        add_page(add_page(transparency, LawIndexPage, title="กฎหมาย", slug="laws"), LawPage, title="พ.ร.บ.ข้อมูลข่าวสาร",
-                 slug="oia", category="act", period_start=dt.date(1997, 12, 9), source="ราชกิจจานุเบกษา เล่ม 114",
-                 source_url="https://www.ratchakitcha.soc.go.th/", **common),
-        add_page(add_page(home_page, KnowledgeIndexPage, title="คลังความรู้", slug="knowledge"), KnowledgePage,
-                 title="ไข้เลือดออก", slug="dengue", category="article", source="กรมควบคุมโรค", **period, **common),
-        add_page(add_page(home_page, NewsIndexPage, title="ข่าว", slug="news"), NewsPage, title="ข่าวฉีดวัคซีน",
-                 slug="vaccine", category="news", **period, **common),
-        add_page(services, WeblinkIndexPage, title="ลิงก์", slug="weblinks", **period, **common,
-                 links=[Weblink(name="กระทรวงสาธารณสุข", url="https://www.moph.go.th/", category="moph")]),
+        add_page(
+            about,
+            ExecutivesPage,
+            title="ทำเนียบผู้บริหาร",
+            slug="executives",
+            **period,
+            **common,
+            executives=[
+                Executive(
+                    photo=f.image(),
+                    full_name="นายแพทย์ธนกร วงศ์ศรีสุข",
+                    position="ผู้อำนวยการโรงพยาบาลฮอด",
+                    phone="053-461-037 ต่อ 101",
+                )
+            ],
+        ),
+        add_page(
+            add_page(plans, PolicyIndexPage, title="นโยบาย", slug="policy"),
+            PolicyPage,
+            title="ยุทธศาสตร์ 2569",
+            slug="s",
+            category="strategy",
+            fiscal_year=2569,
+            **common,
+        ),
+        add_page(
+            add_page(plans, ActionPlanIndexPage, title="แผน", slug="action"),
+            ActionPlanPage,
+            title="รายงาน Q2",
+            slug="q2",
+            category="report",
+            fiscal_year=2569,
+            fiscal_quarter=2,
+            **common,
+        ),
+        add_page(
+            add_page(plans, BudgetIndexPage, title="งบ", slug="budget"),
+            BudgetPage,
+            title="ผลการใช้จ่าย Q3",
+            slug="q3",
+            category="report",
+            fiscal_year=2569,
+            fiscal_quarter=3,
+            allocated_amount=Decimal("48500000"),
+            spent_amount=Decimal("35608500"),
+            **common,
+        ),
+        add_page(
+            add_page(transparency, ComplaintProcedureIndexPage, title="ร้องเรียน", slug="cp"),
+            ComplaintProcedurePage,
+            title="ร้องเรียนการให้บริการ",
+            slug="service",
+            category="service",
+            acknowledge_days=3,
+            resolve_days=30,
+            channels=[ComplaintChannel(kind="phone", detail="053-461-037 ต่อ 111")],
+            **period,
+            **common,
+        ),
+        add_page(
+            add_page(transparency, ComplaintReportIndexPage, title="รายงานร้องเรียน", slug="cr"),
+            ComplaintReportPage,
+            title="สรุปผลรอบ 6 เดือน",
+            slug="r6",
+            round="6",
+            category="service",
+            fiscal_year=2569,
+            received_count=19,
+            resolved_count=16,
+            in_progress_count=3,
+            analysis="รอตรวจนาน",
+            **common,
+        ),
+        add_page(
+            add_page(transparency, LawIndexPage, title="กฎหมาย", slug="laws"),
+            LawPage,
+            title="พ.ร.บ.ข้อมูลข่าวสาร",
+            slug="oia",
+            category="act",
+            period_start=dt.date(1997, 12, 9),
+            source="ราชกิจจานุเบกษา เล่ม 114",
+            source_url="https://www.ratchakitcha.soc.go.th/",
+            **common,
+        ),
+        add_page(
+            add_page(home_page, KnowledgeIndexPage, title="คลังความรู้", slug="knowledge"),
+            KnowledgePage,
+            title="ไข้เลือดออก",
+            slug="dengue",
+            category="article",
+            source="กรมควบคุมโรค",
+            **period,
+            **common,
+        ),
+        add_page(
+            add_page(home_page, NewsIndexPage, title="ข่าว", slug="news"),
+            NewsPage,
+            title="ข่าวฉีดวัคซีน",
+            slug="vaccine",
+            category="news",
+            **period,
+            **common,
+        ),
+        add_page(
+            services,
+            WeblinkIndexPage,
+            title="ลิงก์",
+            slug="weblinks",
+            **period,
+            **common,
+            links=[Weblink(name="กระทรวงสาธารณสุข", url="https://www.moph.go.th/", category="moph")],
+        ),
         add_page(transparency, OIAIndexPage, title="ศูนย์ข้อมูลข่าวสาร", slug="oic", **period, **common),
-        add_page(add_page(transparency, ITAIndexPage, title="ITA", slug="ita"), ITAYearPage, title="ITA 2569",
-                 slug="ita-2569", fiscal_year=2569, **common),
-    ]  # fmt: skip
+        add_page(
+            add_page(transparency, ITAIndexPage, title="ITA", slug="ita"),
+            ITAYearPage,
+            title="ITA 2569",
+            slug="ita-2569",
+            fiscal_year=2569,
+            **common,
+        ),
+    ]
     return pages
 
 
@@ -163,11 +256,29 @@ def test_knowledge_shows_infographic_with_alt_text_and_video_without_calling_out
     index = add_page(home_page, KnowledgeIndexPage, title="คลังความรู้", slug="knowledge")
     owner = f.department()
     picture = f.image("BE FAST", "สัญญาณเตือนโรคหลอดเลือดสมอง 6 ข้อ")
-    info = add_page(index, KnowledgePage, title="BE FAST", slug="be-fast", category="infographic", image=picture,
-                    source="กรมการแพทย์", period_start=dt.date(2026, 10, 29), owner_unit=owner)  # fmt: skip
+    info = add_page(
+        index,
+        KnowledgePage,
+        title="BE FAST",
+        slug="be-fast",
+        category="infographic",
+        image=picture,
+        source="กรมการแพทย์",
+        period_start=dt.date(2026, 10, 29),
+        owner_unit=owner,
+    )
     assert 'alt="สัญญาณเตือนโรคหลอดเลือดสมอง 6 ข้อ"' in html(client, info)
-    video = add_page(index, KnowledgePage, title="ล้างมือ", slug="hands", category="video", source="กรมอนามัย",
-                     video_url="https://youtu.be/abcdefghijk", period_start=dt.date(2026, 1, 20), owner_unit=owner)  # fmt: skip
+    video = add_page(
+        index,
+        KnowledgePage,
+        title="ล้างมือ",
+        slug="hands",
+        category="video",
+        source="กรมอนามัย",
+        video_url="https://youtu.be/abcdefghijk",
+        period_start=dt.date(2026, 1, 20),
+        owner_unit=owner,
+    )
     text = html(client, video)
     assert 'src="https://www.youtube-nocookie.com/embed/abcdefghijk"' in text
     assert "กรมอนามัย" in text.split('class="knowledge-source"')[1]
@@ -179,9 +290,17 @@ def test_news_item_shows_its_lead_image_gallery_and_feed_link(client, home_page)
     index = add_page(home_page, NewsIndexPage, title="ข่าวประชาสัมพันธ์", slug="news")
     lead = f.image("ภาพข่าว", "ภาพพิธีเปิดงานวันพยาบาล")
     photo = f.image("ภาพกิจกรรม", "พยาบาลรับรางวัล")
-    page = add_page(index, NewsPage, title="วันพยาบาล", slug="nurses", category="photo", listing_image=lead,
-                    period_start=dt.date(2026, 10, 21), owner_unit=f.department(),
-                    gallery_images=[NewsGalleryImage(image=photo, caption="มอบรางวัลพยาบาลดีเด่น")])  # fmt: skip
+    page = add_page(
+        index,
+        NewsPage,
+        title="วันพยาบาล",
+        slug="nurses",
+        category="photo",
+        listing_image=lead,
+        period_start=dt.date(2026, 10, 21),
+        owner_unit=f.department(),
+        gallery_images=[NewsGalleryImage(image=photo, caption="มอบรางวัลพยาบาลดีเด่น")],
+    )
     text = html(client, page)
     assert 'alt="ภาพพิธีเปิดงานวันพยาบาล"' in text
     gallery = text.split('class="gallery"')[1].split("</section>")[0]
@@ -191,8 +310,16 @@ def test_news_item_shows_its_lead_image_gallery_and_feed_link(client, home_page)
 
 def test_a_job_posting_shows_its_application_period(client, home_page):
     index = add_page(home_page, NewsIndexPage, title="ข่าว", slug="news")
-    page = add_page(index, NewsPage, title="รับสมัครพยาบาล", slug="job", category="job",
-                    period_start=dt.date(2026, 12, 1), period_end=dt.date(2026, 12, 15), owner_unit=f.department())  # fmt: skip
+    page = add_page(
+        index,
+        NewsPage,
+        title="รับสมัครพยาบาล",
+        slug="job",
+        category="job",
+        period_start=dt.date(2026, 12, 1),
+        period_end=dt.date(2026, 12, 15),
+        owner_unit=f.department(),
+    )
     notice = html(client, page).split('class="notice"')[1].split("</p>")[0]
     assert "1 ธันวาคม 2569" in notice and "15 ธันวาคม 2569" in notice
     listing = html(client, index)
@@ -200,12 +327,19 @@ def test_a_job_posting_shows_its_application_period(client, home_page):
 
 
 def test_weblinks_are_grouped_by_kind_of_agency(client, tree):
-    page = add_page(tree["services"], WeblinkIndexPage, title="ลิงก์", slug="weblinks", owner_unit=f.department(),
-                    period_start=dt.date(2026, 10, 1), links=[
-                        Weblink(name="สสจ.เชียงใหม่", url="https://www.chiangmaihealth.go.th/", category="provincial"),
-                        Weblink(name="กระทรวงสาธารณสุข", url="https://www.moph.go.th/", category="moph", description="ข่าว"),
-                        Weblink(name="สปสช.", url="https://www.nhso.go.th/", category="other"),
-                    ])  # fmt: skip
+    page = add_page(
+        tree["services"],
+        WeblinkIndexPage,
+        title="ลิงก์",
+        slug="weblinks",
+        owner_unit=f.department(),
+        period_start=dt.date(2026, 10, 1),
+        links=[
+            Weblink(name="สสจ.เชียงใหม่", url="https://www.chiangmaihealth.go.th/", category="provincial"),
+            Weblink(name="กระทรวงสาธารณสุข", url="https://www.moph.go.th/", category="moph", description="ข่าว"),
+            Weblink(name="สปสช.", url="https://www.nhso.go.th/", category="other"),
+        ],
+    )
     text = html(client, page)
     groups = text.split('class="link-group"')[1:]
     assert len(groups) == 3
@@ -214,15 +348,29 @@ def test_weblinks_are_grouped_by_kind_of_agency(client, tree):
 
 
 def test_information_centre_lists_all_13_sections_and_marks_the_empty_ones(client, tree):
-    structure = add_page(tree["about"], OrganisationInfoPage, title="โครงสร้างหน่วยงาน", slug="structure",
-                         topic="history", owner_unit=f.department(), period_start=dt.date(2025, 10, 1))  # fmt: skip
+    structure = add_page(
+        tree["about"],
+        OrganisationInfoPage,
+        title="โครงสร้างหน่วยงาน",
+        slug="structure",
+        topic="history",
+        owner_unit=f.department(),
+        period_start=dt.date(2025, 10, 1),
+    )
     doc = f.document("แผนปฏิบัติการประจำปี 2570", "plan-2570.pdf")
-    page = add_page(tree["transparency"], OIAIndexPage, title="ศูนย์ข้อมูลข่าวสาร", slug="information-centre",
-                    owner_unit=f.department(), period_start=dt.date(2026, 10, 1),
-                    request_instructions="ยื่นคำขอที่ศูนย์ข้อมูลข่าวสาร ชั้น 1", entries=[
-                        OIAEntry(section="7_1", title="โครงสร้างหน่วยงาน", linked_page=structure),
-                        OIAEntry(section="9_3", title="แผนปฏิบัติการ", document=doc, description="แผนงานและงบประมาณ"),
-                    ])  # fmt: skip
+    page = add_page(
+        tree["transparency"],
+        OIAIndexPage,
+        title="ศูนย์ข้อมูลข่าวสาร",
+        slug="information-centre",
+        owner_unit=f.department(),
+        period_start=dt.date(2026, 10, 1),
+        request_instructions="ยื่นคำขอที่ศูนย์ข้อมูลข่าวสาร ชั้น 1",
+        entries=[
+            OIAEntry(section="7_1", title="โครงสร้างหน่วยงาน", linked_page=structure),
+            OIAEntry(section="9_3", title="แผนปฏิบัติการ", document=doc, description="แผนงานและงบประมาณ"),
+        ],
+    )
     text = html(client, page)
     sections = text.split('<article class="oia-section')[1:]
     assert len(sections) == 13
@@ -240,11 +388,25 @@ def test_information_centre_lists_all_13_sections_and_marks_the_empty_ones(clien
 def test_ita_year_page_shows_the_22_titles_of_its_own_fiscal_year(client, tree):
     index = add_page(tree["transparency"], ITAIndexPage, title="ITA", slug="ita")
     owner = f.department()
-    target = add_page(tree["about"], OrganisationInfoPage, title="ทำเนียบ", slug="x", topic="history", owner_unit=owner,
-                      period_start=dt.date(2025, 10, 1))  # fmt: skip
+    target = add_page(
+        tree["about"],
+        OrganisationInfoPage,
+        title="ทำเนียบ",
+        slug="x",
+        topic="history",
+        owner_unit=owner,
+        period_start=dt.date(2025, 10, 1),
+    )
     y67 = add_page(index, ITAYearPage, title="ITA 2567", slug="ita-2567", fiscal_year=2567, owner_unit=owner)
-    y69 = add_page(index, ITAYearPage, title="ITA 2569", slug="ita-2569", fiscal_year=2569, owner_unit=owner,
-                   evidence=[ITAEvidence(moit_number=2, label="2.1.1 ข้อมูลผู้บริหาร", linked_page=target)])  # fmt: skip
+    y69 = add_page(
+        index,
+        ITAYearPage,
+        title="ITA 2569",
+        slug="ita-2569",
+        fiscal_year=2569,
+        owner_unit=owner,
+        evidence=[ITAEvidence(moit_number=2, label="2.1.1 ข้อมูลผู้บริหาร", linked_page=target)],
+    )
 
     def items(page):
         text = html(client, page)

@@ -82,8 +82,16 @@ def form_errors(response):
 
 def test_a_missing_owner_unit_is_refused_on_its_field(admin_client, tree):
     laws = add_page(tree["transparency"], LawIndexPage, title="กฎหมาย", slug="laws")
-    data = f.item_form("พ.ร.บ.ข้อมูลข่าวสารของราชการ", "oia", None, category="act", period_start="09/12/1997",
-                       period_end="", source="ราชกิจจานุเบกษา", source_url="")  # fmt: skip
+    data = f.item_form(
+        "พ.ร.บ.ข้อมูลข่าวสารของราชการ",
+        "oia",
+        None,
+        category="act",
+        period_start="09/12/1997",
+        period_end="",
+        source="ราชกิจจานุเบกษา",
+        source_url="",
+    )
     errors = form_errors(post_add(admin_client, laws, LawPage, data))
     assert "owner_unit" in errors
     assert not LawPage.objects.exists()
@@ -91,8 +99,16 @@ def test_a_missing_owner_unit_is_refused_on_its_field(admin_client, tree):
 
 def test_a_data_period_that_ends_before_it_starts_is_refused(admin_client, tree):
     news = add_page(f.home(), NewsIndexPage, title="ข่าว", slug="news")
-    data = f.item_form("ข่าว", "n1", f.department(), category="news", listing_image="", period_start="10/10/2026",
-                       period_end="01/10/2026", gallery_images=inline_formset([]))  # fmt: skip
+    data = f.item_form(
+        "ข่าว",
+        "n1",
+        f.department(),
+        category="news",
+        listing_image="",
+        period_start="10/10/2026",
+        period_end="01/10/2026",
+        gallery_images=inline_formset([]),
+    )
     errors = form_errors(post_add(admin_client, news, NewsPage, data))
     # home's message (its Thai lives in the project catalog)
     assert errors["period_end"] == [translation.gettext("The end of the data period cannot be before its start.")]
@@ -103,8 +119,16 @@ def test_a_data_period_that_ends_before_it_starts_is_refused(admin_client, tree)
 
 def test_a_law_without_its_source_is_refused(admin_client, tree):
     laws = add_page(tree["transparency"], LawIndexPage, title="กฎหมาย", slug="laws")
-    data = f.item_form("พ.ร.บ.ข้อมูลข่าวสารของราชการ", "oia", f.department(), category="act",
-                       period_start="09/12/1997", period_end="", source="  ", source_url="")  # fmt: skip
+    data = f.item_form(
+        "พ.ร.บ.ข้อมูลข่าวสารของราชการ",
+        "oia",
+        f.department(),
+        category="act",
+        period_start="09/12/1997",
+        period_end="",
+        source="  ",
+        source_url="",
+    )
     errors = form_errors(post_add(admin_client, laws, LawPage, data))
     assert "source" in errors
     assert not LawPage.objects.exists()
@@ -112,8 +136,17 @@ def test_a_law_without_its_source_is_refused(admin_client, tree):
 
 def test_knowledge_without_source_or_date_is_refused(admin_client, home_page):
     knowledge = add_page(home_page, KnowledgeIndexPage, title="คลังความรู้", slug="knowledge")
-    data = f.item_form("ฝุ่น PM2.5", "pm25", f.department(), category="article", image="", video_url="",
-                       source="", period_start="", period_end="")  # fmt: skip
+    data = f.item_form(
+        "ฝุ่น PM2.5",
+        "pm25",
+        f.department(),
+        category="article",
+        image="",
+        video_url="",
+        source="",
+        period_start="",
+        period_end="",
+    )
     errors = form_errors(post_add(admin_client, knowledge, KnowledgePage, data))
     assert "source" in errors and "period_start" in errors
 
@@ -121,11 +154,23 @@ def test_knowledge_without_source_or_date_is_refused(admin_client, home_page):
 def test_an_infographic_needs_its_image_and_a_video_its_address(admin_client, home_page):
     knowledge = add_page(home_page, KnowledgeIndexPage, title="คลังความรู้", slug="knowledge")
     common = {"source": "กรมอนามัย", "period_start": "01/10/2026", "period_end": ""}
-    errors = form_errors(post_add(admin_client, knowledge, KnowledgePage, f.item_form(
-        "อินโฟกราฟิก", "info", f.department(), category="infographic", image="", video_url="", **common)))  # fmt: skip
+    errors = form_errors(
+        post_add(
+            admin_client,
+            knowledge,
+            KnowledgePage,
+            f.item_form("อินโฟกราฟิก", "info", f.department(), category="infographic", image="", video_url="", **common),
+        )
+    )
     assert errors["image"] == ["เพิ่มรูปภาพอินโฟกราฟิก"]
-    errors = form_errors(post_add(admin_client, knowledge, KnowledgePage, f.item_form(
-        "วิดีโอ", "video", f.department(), category="video", image="", video_url="", **common)))  # fmt: skip
+    errors = form_errors(
+        post_add(
+            admin_client,
+            knowledge,
+            KnowledgePage,
+            f.item_form("วิดีโอ", "video", f.department(), category="video", image="", video_url="", **common),
+        )
+    )
     assert errors["video_url"] == ["ระบุที่อยู่ของวิดีโอ"]
 
 
@@ -143,16 +188,28 @@ MESSAGES = {
 @pytest.mark.parametrize("missing", ["photo", "full_name", "position", "phone"])
 def test_each_of_the_four_executive_facts_is_required_with_its_own_thai_message(admin_client, tree, missing):
     row = {**EXECUTIVE, "photo": f.image().pk, missing: ""}
-    data = f.item_form("ทำเนียบผู้บริหาร", "executives", f.department(), period_start="01/10/2026", period_end="",
-                       executives=inline_formset([row], min=1))  # fmt: skip
+    data = f.item_form(
+        "ทำเนียบผู้บริหาร",
+        "executives",
+        f.department(),
+        period_start="01/10/2026",
+        period_end="",
+        executives=inline_formset([row], min=1),
+    )
     errors = form_errors(post_add(admin_client, tree["about"], ExecutivesPage, data))
     assert errors[f"executives.{missing}"] == [MESSAGES[missing]]
     assert not ExecutivesPage.objects.exists()
 
 
 def test_an_executives_directory_needs_at_least_one_executive(admin_client, tree):
-    data = f.item_form("ทำเนียบผู้บริหาร", "executives", f.department(), period_start="01/10/2026", period_end="",
-                       executives=inline_formset([], min=1))  # fmt: skip
+    data = f.item_form(
+        "ทำเนียบผู้บริหาร",
+        "executives",
+        f.department(),
+        period_start="01/10/2026",
+        period_end="",
+        executives=inline_formset([], min=1),
+    )
     errors = form_errors(post_add(admin_client, tree["about"], ExecutivesPage, data))
     assert "executives.__all__" in errors
 
@@ -161,8 +218,15 @@ def test_an_executives_directory_needs_at_least_one_executive(admin_client, tree
 
 
 def test_the_structure_page_needs_its_organisation_chart(admin_client, tree):
-    data = f.item_form("โครงสร้าง", "structure", f.department(), topic="structure", org_chart="",
-                       period_start="01/10/2026", period_end="")  # fmt: skip
+    data = f.item_form(
+        "โครงสร้าง",
+        "structure",
+        f.department(),
+        topic="structure",
+        org_chart="",
+        period_start="01/10/2026",
+        period_end="",
+    )
     errors = form_errors(post_add(admin_client, tree["about"], OrganisationInfoPage, data))
     assert errors["org_chart"] == ["เพิ่มแผนภูมิโครงสร้าง: หน้าโครงสร้างหน่วยงานต้องแสดงแผนภูมิเป็นรูปภาพ"]
 
@@ -170,18 +234,39 @@ def test_the_structure_page_needs_its_organisation_chart(admin_client, tree):
 def test_a_quarterly_report_needs_its_quarter_and_a_plan_has_none(admin_client, tree):
     index = add_page(tree["plans"], ActionPlanIndexPage, title="แผนปฏิบัติการ", slug="action-plan")
     common = {"fiscal_year": 2569, "fiscal_month": ""}
-    errors = form_errors(post_add(admin_client, index, ActionPlanPage, f.item_form(
-        "รายงาน", "r", f.department(), category="report", fiscal_quarter="", **common)))  # fmt: skip
+    errors = form_errors(
+        post_add(
+            admin_client,
+            index,
+            ActionPlanPage,
+            f.item_form("รายงาน", "r", f.department(), category="report", fiscal_quarter="", **common),
+        )
+    )
     assert errors["fiscal_quarter"] == [th("Choose the quarter this report covers.")]
-    errors = form_errors(post_add(admin_client, index, ActionPlanPage, f.item_form(
-        "แผน", "p", f.department(), category="plan", fiscal_quarter=2, **common)))  # fmt: skip
+    errors = form_errors(
+        post_add(
+            admin_client,
+            index,
+            ActionPlanPage,
+            f.item_form("แผน", "p", f.department(), category="plan", fiscal_quarter=2, **common),
+        )
+    )
     assert errors["fiscal_quarter"] == ["แผนประจำปีครอบคลุมทั้งปีงบประมาณ: ไม่ต้องระบุไตรมาสและเดือน"]
 
 
 def test_a_spending_report_needs_the_amount_spent_and_amounts_are_not_negative(admin_client, tree):
     index = add_page(tree["plans"], BudgetIndexPage, title="งบประมาณ", slug="budget")
-    data = f.item_form("รายงานผลการใช้จ่าย", "r", f.department(), category="report", fiscal_year=2569, fiscal_quarter=1,
-                       fiscal_month="", allocated_amount="-5", spent_amount="")  # fmt: skip
+    data = f.item_form(
+        "รายงานผลการใช้จ่าย",
+        "r",
+        f.department(),
+        category="report",
+        fiscal_year=2569,
+        fiscal_quarter=1,
+        fiscal_month="",
+        allocated_amount="-5",
+        spent_amount="",
+    )
     errors = form_errors(post_add(admin_client, index, BudgetPage, data))
     assert "allocated_amount" in errors
     assert errors["spent_amount"] == ["ระบุจำนวนเงินที่ใช้จ่าย: รายงานผลการใช้จ่ายต้องแสดงจำนวนนี้"]
@@ -190,25 +275,51 @@ def test_a_spending_report_needs_the_amount_spent_and_amounts_are_not_negative(a
 
 def test_complaint_counts_must_add_up(admin_client, tree):
     index = add_page(tree["transparency"], ComplaintReportIndexPage, title="รายงาน", slug="reports")
-    data = f.item_form("สรุปผล", "s", f.department(), round="6", category="service", fiscal_year=2569,
-                       received_count=5, resolved_count=4, in_progress_count=3, analysis="")  # fmt: skip
+    data = f.item_form(
+        "สรุปผล",
+        "s",
+        f.department(),
+        round="6",
+        category="service",
+        fiscal_year=2569,
+        received_count=5,
+        resolved_count=4,
+        in_progress_count=3,
+        analysis="",
+    )
     errors = form_errors(post_add(admin_client, index, ComplaintReportPage, data))
     assert errors["resolved_count"] == ["จำนวนเรื่องที่ดำเนินการแล้วเสร็จรวมกับที่อยู่ระหว่างดำเนินการต้องไม่เกินจำนวนเรื่องที่รับ"]
 
 
 def test_a_job_posting_needs_its_closing_date(admin_client, home_page):
     news = add_page(home_page, NewsIndexPage, title="ข่าว", slug="news")
-    data = f.item_form("รับสมัครพยาบาล", "job", f.department(), category="job", listing_image="",
-                       period_start="01/12/2026", period_end="", gallery_images=inline_formset([]))  # fmt: skip
+    data = f.item_form(
+        "รับสมัครพยาบาล",
+        "job",
+        f.department(),
+        category="job",
+        listing_image="",
+        period_start="01/12/2026",
+        period_end="",
+        gallery_images=inline_formset([]),
+    )
     errors = form_errors(post_add(admin_client, news, NewsPage, data))
     assert errors["period_end"] == ["ระบุวันปิดรับสมัคร"]
 
 
 def test_an_information_centre_entry_must_link_a_page_or_a_document(admin_client, tree):
-    data = f.item_form("ศูนย์ข้อมูลข่าวสาร", "oia", f.department(), period_start="01/10/2026", period_end="",
-                       request_instructions="", request_page="",
-                       entries=inline_formset([{"section": "7_1", "title": "โครงสร้าง", "description": "",
-                                                "linked_page": "", "document": ""}]))  # fmt: skip
+    data = f.item_form(
+        "ศูนย์ข้อมูลข่าวสาร",
+        "oia",
+        f.department(),
+        period_start="01/10/2026",
+        period_end="",
+        request_instructions="",
+        request_page="",
+        entries=inline_formset(
+            [{"section": "7_1", "title": "โครงสร้าง", "description": "", "linked_page": "", "document": ""}]
+        ),
+    )
     errors = form_errors(post_add(admin_client, tree["transparency"], OIAIndexPage, data))
     assert errors["entries.linked_page"] == ["เลือกหน้าหรือเอกสารที่มีข้อมูลข่าวสารนี้"]
     with pytest.raises(ValidationError):
@@ -235,9 +346,25 @@ def test_only_one_ita_page_per_fiscal_year(admin_client, tree):
 
 def test_evidence_must_link_something(admin_client, tree):
     index = add_page(tree["transparency"], ITAIndexPage, title="ITA", slug="ita")
-    data = f.item_form("ITA 2569", "ita-2569", f.department(), fiscal_year=2569, evidence=inline_formset([
-        {"moit_number": 5, "label": "สขร.1 ตุลาคม", "linked_page": "", "document": "", "url": "",
-         "fiscal_quarter": 1, "fiscal_month": 11}]))  # fmt: skip
+    data = f.item_form(
+        "ITA 2569",
+        "ita-2569",
+        f.department(),
+        fiscal_year=2569,
+        evidence=inline_formset(
+            [
+                {
+                    "moit_number": 5,
+                    "label": "สขร.1 ตุลาคม",
+                    "linked_page": "",
+                    "document": "",
+                    "url": "",
+                    "fiscal_quarter": 1,
+                    "fiscal_month": 11,
+                }
+            ]
+        ),
+    )
     errors = form_errors(post_add(admin_client, index, ITAYearPage, data))
     assert errors["evidence.linked_page"] == ["เลือกหน้าหรือเอกสาร หรือระบุที่อยู่เว็บภายนอก"]
 
@@ -247,13 +374,21 @@ def test_moit_item_rules(db):
     with pytest.raises(ValidationError) as error:
         item.full_clean()
     assert {"number", "due_quarters"} <= set(error.value.message_dict)
-    item = MoitItem(fiscal_year=2569, number=15, title="x", indicator=7, indicator_title="x", frequency="fixed_date",
-                    due_date=f.aware(2026, 11, 30).date())  # fmt: skip
+    item = MoitItem(
+        fiscal_year=2569,
+        number=15,
+        title="x",
+        indicator=7,
+        indicator_title="x",
+        frequency="fixed_date",
+        due_date=f.aware(2026, 11, 30).date(),
+    )
     with pytest.raises(ValidationError) as error:
         item.full_clean()
     assert error.value.message_dict["due_date"] == ["วันที่ต้องส่งต้องอยู่ในปีงบประมาณของรายการ"]
-    duplicate = MoitItem(fiscal_year=2569, number=1, title="ซ้ำ", indicator=1, indicator_title="x",
-                         frequency="yearly", due_quarters="1")  # fmt: skip
+    duplicate = MoitItem(
+        fiscal_year=2569, number=1, title="ซ้ำ", indicator=1, indicator_title="x", frequency="yearly", due_quarters="1"
+    )
     with pytest.raises(ValidationError) as error:
         duplicate.full_clean()
     assert error.value.message_dict["number"] == ["ปีงบประมาณนี้มีรายการ MOIT ข้อนี้อยู่แล้ว"]

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 import pytest
 
 from home.models import Department, StandardPage
-from publishing.roles import DIRECTOR, WEBMASTERS
+from home.roles import DIRECTOR, WEBMASTERS
 from publishing.setup import setup_roles
 from tests.conftest import add_page
 

@@ -14,7 +14,10 @@ import pytest
 
 from home.demo.builder import DemoBuilder
 from home.models.base import ItemPage
-from publishing import demo, exports, paperwork
+from publishing import demo, exports
+from publishing.paperwork.records import latest_record
+from publishing.paperwork.report import monthly_report
+from publishing.paperwork.request_form import request_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +33,7 @@ def test_every_demo_item_has_a_request_form_and_the_report_of_its_month_lists_it
     assert len(items) > 50
     records = {}
     for item in items:
-        record = paperwork.latest_record(item)
+        record = latest_record(item)
         assert record is not None, item.title
         assert record.submitter and record.approver and record.publisher, item.title
         assert record.requested_at <= record.approved_at <= record.published_at, item.title
@@ -42,7 +45,7 @@ def test_every_demo_item_has_a_request_form_and_the_report_of_its_month_lists_it
         by_month.setdefault((local.year, local.month), set()).add(state.pk)
     assert len(by_month) >= 2  # the demo's news items go back more than a month
     for (year, month), state_ids in by_month.items():
-        data = paperwork.monthly_report(year, month)
+        data = monthly_report(year, month)
         listed = {
             int(row["form_url"].rstrip("/").rsplit("/", 1)[1])
             for row in data["rows"]
@@ -54,9 +57,12 @@ def test_every_demo_item_has_a_request_form_and_the_report_of_its_month_lists_it
 
     # A procurement item: provided by the supplies unit's staff, approved by the director, printed in Thai.
     item = next(i for i in items if i.owner_unit.name == "งานพัสดุ")
-    text = readable("".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(
-        exports.request_form_pdf(paperwork.request_form_data(records[item.pk]))
-    )).pages))  # fmt: skip
+    text = readable(
+        "".join(
+            p.extract_text()
+            for p in pypdf.PdfReader(io.BytesIO(exports.request_form_pdf(request_form_data(records[item.pk])))).pages
+        )
+    )
     assert readable("(วิไลวรรณ จันทร์ตา)") in text and readable("เจ้าหน้าที่งานพัสดุ") in text
     assert readable("(ธนกร วงศ์ศรีสุข)") in text and readable("ผู้อำนวยการโรงพยาบาลฮอด") in text
 

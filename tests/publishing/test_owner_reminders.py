@@ -21,9 +21,15 @@ pytestmark = pytest.mark.django_db
 def about_item(home_page, department):
     about = add_page(home_page, StandardPage, title="เกี่ยวกับโรงพยาบาล", slug="about")
     return add_page(
-        about, OrganisationInfoPage, title="ประวัติความเป็นมา", slug="history", topic="history",
-        owner_unit=department, owner_email="owner@example.org", period_start=dt.date(2025, 10, 1),
-    )  # fmt: skip
+        about,
+        OrganisationInfoPage,
+        title="ประวัติความเป็นมา",
+        slug="history",
+        topic="history",
+        owner_unit=department,
+        owner_email="owner@example.org",
+        period_start=dt.date(2025, 10, 1),
+    )
 
 
 def test_owner_is_warned_once_seven_days_before_expiry(about_item):

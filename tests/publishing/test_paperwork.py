@@ -21,7 +21,10 @@ from freezegun import freeze_time
 from disclosure.models import NewsPage
 from home import compliance
 from home.models import StandardPage
-from publishing import jobs, paperwork
+from publishing import jobs
+from publishing.paperwork.periods import PeriodError, parse_fiscal_year, parse_month
+from publishing.paperwork.records import can_download_form, latest_record
+from publishing.paperwork.report import annual_report, monthly_report
 from publishing.urgent import approve_in_writing, urgent_publish
 from tests.conftest import add_page
 
@@ -105,9 +108,12 @@ def through_process(hospital, title, slug, at, head_minutes=20, document=None, w
 def published(hospital, people, document):
     """Published through the process on 15 January 2569: submitted 09:00, approved 09:20, live 09:50."""
     return through_process(
-        hospital, "ประชาสัมพันธ์การรับบริจาคโลหิต ประจำเดือนมกราคม", "blood", "2026-01-15 09:00:00+07:00",
+        hospital,
+        "ประชาสัมพันธ์การรับบริจาคโลหิต ประจำเดือนมกราคม",
+        "blood",
+        "2026-01-15 09:00:00+07:00",
         document=document,
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture
@@ -130,18 +136,25 @@ class FakeProvider:
     def gaps(self, fiscal_year, today):
         return [
             compliance.Gap(
-                code="MOIT 5", title="สรุปผลการจัดซื้อจัดจ้างรายเดือน", period="มกราคม 2569",
-                status=compliance.STATUS_MISSING, status_label="ยังไม่มีหลักฐาน",
+                code="MOIT 5",
+                title="สรุปผลการจัดซื้อจัดจ้างรายเดือน",
+                period="มกราคม 2569",
+                status=compliance.STATUS_MISSING,
+                status_label="ยังไม่มีหลักฐาน",
             )
-        ]  # fmt: skip
+        ]
 
     def due_between(self, start, end, today):
         return [
             compliance.Gap(
-                code="MOIT 10", title="รายงานสรุปผลการจัดการเรื่องร้องเรียน", period="ไตรมาสที่ 2/2569",
-                status=compliance.STATUS_DUE_SOON, status_label="ใกล้ครบกำหนด", due=end,
+                code="MOIT 10",
+                title="รายงานสรุปผลการจัดการเรื่องร้องเรียน",
+                period="ไตรมาสที่ 2/2569",
+                status=compliance.STATUS_DUE_SOON,
+                status_label="ใกล้ครบกำหนด",
+                due=end,
             )
-        ]  # fmt: skip
+        ]
 
 
 @pytest.fixture
@@ -171,11 +184,19 @@ def test_request_form_prints_the_item_and_the_three_people_with_thai_dates(clien
         "http://testserver/news/blood/",
         "หมวดหมู่: ข่าวประชาสัมพันธ์",
         # provider, approver, publisher: name, position, date-time in the Buddhist Era
-        "ผู้รับผิดชอบการให้ข้อมูล", "(อนุชา ปัญญาดี)", "ตำแหน่ง เจ้าหน้าที่งานประชาสัมพันธ์", "15 มกราคม 2569 09:00 น.",
-        "ผู้อนุมัติรับรอง", "(วรรณา ศรีวงค์)", "ตำแหน่ง หัวหน้างานประชาสัมพันธ์", "15 มกราคม 2569 09:20 น.",
-        "ผู้รับผิดชอบการนำข้อมูลขึ้นเผยแพร่", "(ปิยะพงษ์ คำมูล)", "ตำแหน่ง เจ้าหน้าที่ผู้ดูแลเว็บไซต์",
+        "ผู้รับผิดชอบการให้ข้อมูล",
+        "(อนุชา ปัญญาดี)",
+        "ตำแหน่ง เจ้าหน้าที่งานประชาสัมพันธ์",
+        "15 มกราคม 2569 09:00 น.",
+        "ผู้อนุมัติรับรอง",
+        "(วรรณา ศรีวงค์)",
+        "ตำแหน่ง หัวหน้างานประชาสัมพันธ์",
+        "15 มกราคม 2569 09:20 น.",
+        "ผู้รับผิดชอบการนำข้อมูลขึ้นเผยแพร่",
+        "(ปิยะพงษ์ คำมูล)",
+        "ตำแหน่ง เจ้าหน้าที่ผู้ดูแลเว็บไซต์",
         "15 มกราคม 2569 09:50 น.",
-    ):  # fmt: skip
+    ):
         assert readable(expected) in text, expected
     assert "2026" not in text  # every year people read is Buddhist Era
 
@@ -225,9 +246,9 @@ def test_request_form_only_for_users_who_can_see_the_page(client, published, hos
 def test_section_staff_cannot_print_the_forms_of_pages_above_their_section(published, hospital):
     editor = hospital["users"]["editor"]
     home = published.get_parent().get_parent()
-    assert paperwork.can_download_form(editor, published)
-    assert not paperwork.can_download_form(editor, home)  # Wagtail lets them explore it, nothing more
-    assert paperwork.can_download_form(hospital["users"]["director"], home)
+    assert can_download_form(editor, published)
+    assert not can_download_form(editor, home)  # Wagtail lets them explore it, nothing more
+    assert can_download_form(hospital["users"]["director"], home)
 
 
 def test_request_form_needs_a_login(client, published):
@@ -252,7 +273,7 @@ def test_the_form_is_offered_on_the_page_screens_and_to_the_ita_dashboard(client
     client.force_login(people["director"])
     assert client.get(reverse("wagtailadmin_pages:edit", args=[published.pk])).status_code == 302
     assert url in client.get(reverse("wagtailadmin_explore", args=[hospital["news"].pk])).content.decode()
-    state_id = paperwork.latest_record(published).pk
+    state_id = latest_record(published).pk
     client.force_login(people["webmaster2"])  # Wagtail shows workflow history to those who can edit
     history = client.get(reverse("wagtailadmin_pages:workflow_history_detail", args=[published.pk, state_id]))
     record_url = reverse("publishing_request_form_record", args=[published.pk, "workflow", state_id])
@@ -266,7 +287,7 @@ def test_the_form_is_offered_on_the_page_screens_and_to_the_ita_dashboard(client
 
 
 def test_monthly_report_lists_what_happened_in_the_month(january, provider):
-    data = paperwork.monthly_report(2026, 1, today=dt.date(2026, 2, 5))
+    data = monthly_report(2026, 1, today=dt.date(2026, 2, 5))
     assert data["period_label"] == "ประจำเดือน มกราคม 2569"
     assert data["counts"] == {
         "requested": 3,
@@ -299,7 +320,7 @@ def test_report_counts_take_downs_and_urgent_publications(hospital, people, prov
     Page.objects.filter(pk=page.pk).update(expire_at=dt.datetime.fromisoformat("2026-03-20 17:00:00+07:00"))
     with freeze_time("2026-03-20 17:01:00+07:00"):
         jobs.publish_scheduled()  # taken down when its publication period ends (R3.3)
-    data = paperwork.monthly_report(2026, 3, today=dt.date(2026, 4, 1))
+    data = monthly_report(2026, 3, today=dt.date(2026, 4, 1))
     assert data["counts"]["urgent"] == 1 and data["counts"]["published"] == 1 and data["counts"]["taken_down"] == 1
     (row,) = data["rows"]
     assert row["status"] == "เผยแพร่เร่งด่วนแล้ว" and row["head_by"] == "วรรณา ศรีวงค์"
@@ -310,7 +331,7 @@ def test_report_counts_take_downs_and_urgent_publications(hospital, people, prov
 
 
 def test_annual_report_aggregates_the_twelve_months_of_the_fiscal_year(january, provider):
-    data = paperwork.annual_report(2569, today=dt.date(2026, 11, 1))
+    data = annual_report(2569, today=dt.date(2026, 11, 1))
     assert data["period_label"].startswith("ปีงบประมาณ พ.ศ. 2569 (1 ตุลาคม 2568")
     assert [m["label"] for m in data["months"]][:4] == ["ตุลาคม 2568", "พฤศจิกายน 2568", "ธันวาคม 2568", "มกราคม 2569"]
     assert len(data["months"]) == 12 and data["months"][-1]["label"] == "กันยายน 2569"
@@ -337,20 +358,24 @@ def test_report_page_and_downloads(client, january, people, provider):
     page = client.get(url, {"month": 1, "year": 2569})
     html = page.content.decode()
     assert "แบบบันทึกรายงานผลการเผยแพร่ข้อมูลผ่านเว็บไซต์" in html and "กำหนดการตรวจสุขภาพประจำปีบุคลากร" in html
-    assert (
-        reverse("publishing_request_form_record", args=[january.pk, "workflow", paperwork.latest_record(january).pk])
-        in html
-    )
+    assert reverse("publishing_request_form_record", args=[january.pk, "workflow", latest_record(january).pk]) in html
 
     pdf = client.get(url, {"month": 1, "year": 2569, "format": "pdf"})
     assert pdf["Content-Type"] == "application/pdf"
     assert 'filename="publication-report-2569-01.pdf"' in pdf["Content-Disposition"]
     text = pdf_text(pdf.content)
     for expected in (
-        "แบบบันทึกรายงานผลการเผยแพร่ข้อมูลผ่านเว็บไซต์", "ประจำเดือน มกราคม 2569", "กำหนดการตรวจสุขภาพประจำปีบุคลากร",
-        "กรุณาแนบไฟล์ประกาศที่ลงนามแล้วเป็น PDF", "15 ม.ค. 2569 09:50 น.", "สรุปผลการจัดซื้อจัดจ้างรายเดือน",
-        "ผู้รายงาน", "เจ้าหน้าที่ผู้ดูแลเว็บไซต์", "ผู้รับทราบ", "ผู้อำนวยการโรงพยาบาลฮอด",
-    ):  # fmt: skip
+        "แบบบันทึกรายงานผลการเผยแพร่ข้อมูลผ่านเว็บไซต์",
+        "ประจำเดือน มกราคม 2569",
+        "กำหนดการตรวจสุขภาพประจำปีบุคลากร",
+        "กรุณาแนบไฟล์ประกาศที่ลงนามแล้วเป็น PDF",
+        "15 ม.ค. 2569 09:50 น.",
+        "สรุปผลการจัดซื้อจัดจ้างรายเดือน",
+        "ผู้รายงาน",
+        "เจ้าหน้าที่ผู้ดูแลเว็บไซต์",
+        "ผู้รับทราบ",
+        "ผู้อำนวยการโรงพยาบาลฮอด",
+    ):
         assert readable(expected) in text, expected
     assert "ข่าวกิจกรรมวันเด็กแห่งชาติ" not in text.replace(" ", "")
 
@@ -414,11 +439,11 @@ def test_command_explains_a_bad_period_in_thai_and_english(db, tmp_path, args):
 
 
 def test_parse_month_and_fiscal_year():
-    assert paperwork.parse_month("2569-01") == (2026, 1)
-    assert paperwork.parse_month("2025-12") == (2025, 12)
-    assert paperwork.parse_fiscal_year("2569") == 2569 and paperwork.parse_fiscal_year("2026") == 2569
-    with pytest.raises(paperwork.PeriodError):
-        paperwork.parse_month("2569-00")
+    assert parse_month("2569-01") == (2026, 1)
+    assert parse_month("2025-12") == (2025, 12)
+    assert parse_fiscal_year("2569") == 2569 and parse_fiscal_year("2026") == 2569
+    with pytest.raises(PeriodError):
+        parse_month("2569-00")
 
 
 # -- the monthly e-mail -------------------------------------------------------------------------
@@ -435,9 +460,11 @@ def test_monthly_email_goes_once_to_heads_and_webmasters_with_the_pdf(january, p
     message = mail.outbox[0]
     assert "ประจำเดือนมกราคม 2569" in message.subject
     assert set(message.to) == {
-        "head@hodhospital.go.th", "other_head@hodhospital.go.th", "webmaster@hodhospital.go.th",
+        "head@hodhospital.go.th",
+        "other_head@hodhospital.go.th",
+        "webmaster@hodhospital.go.th",
         "webmaster2@hodhospital.go.th",
-    }  # fmt: skip
+    }
     assert "คำขอที่ได้รับ: 3" in message.body
     assert "MOIT 10 รายงานสรุปผลการจัดการเรื่องร้องเรียน" in message.body  # due in February
     assert "28 กุมภาพันธ์ 2569" in message.body

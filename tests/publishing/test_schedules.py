@@ -104,8 +104,6 @@ def test_concurrent_runners_in_threads_publish_once(home_page):
 
 
 def test_head_is_reminded_after_30_minutes_and_webmasters_told_after_4_hours(hospital):
-    from publishing.roles import WEBMASTERS  # noqa: F401
-
     users = hospital["users"]
     with freeze_time(T0):
         page = add_page(hospital["news"], StandardPage, title="ข่าวรอตรวจ", slug="waiting", publish=False)

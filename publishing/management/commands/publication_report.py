@@ -12,7 +12,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from publishing import exports, paperwork
+from publishing import exports
+from publishing.paperwork.periods import PeriodError, parse_fiscal_year, parse_month
+from publishing.paperwork.report import annual_report, monthly_report
 
 
 class Command(BaseCommand):
@@ -28,10 +30,10 @@ class Command(BaseCommand):
     def handle(self, *args, month=None, fiscal_year=None, format="pdf", output=None, **options):
         try:
             if month is not None:
-                data = paperwork.monthly_report(*paperwork.parse_month(month))
+                data = monthly_report(*parse_month(month))
             else:
-                data = paperwork.annual_report(paperwork.parse_fiscal_year(fiscal_year))
-        except paperwork.PeriodError as error:
+                data = annual_report(parse_fiscal_year(fiscal_year))
+        except PeriodError as error:
             raise CommandError(str(error)) from None
         content = exports.report_pdf(data) if format == "pdf" else exports.report_xlsx(data)
         path = Path(output)

@@ -1,5 +1,6 @@
 """The ITA evidence list as XLSX or CSV, one row per piece of evidence (or per item without any), with
-absolute public addresses ready to paste into the ministry's MITAS system.
+absolute public addresses ready to paste into the ministry's MITAS system. The spreadsheet is styled by
+``home.exports.ThaiWorkbook`` like every other file the site prints.
 
 The public export (from the ITA page) lists only evidence the public can open; the staff export (from the
 admin dashboard) adds the status of each period, notes and whether the publication form exists.
@@ -12,12 +13,9 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-
 from home import thai_dates
+from home.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, XLSX_FONT, ThaiWorkbook
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORM_LABELS = {
     "yes": pgettext_lazy("request form", "Yes"),
     "no": pgettext_lazy("request form", "No"),
@@ -71,35 +69,25 @@ def _filename(report, ext):
 
 
 def xlsx_response(report, request, public):
-    wb = Workbook()
-    ws = wb.active
-    ws.title = f"ITA {report.fiscal_year}"
-    title = _("MOPH ITA evidence, %(fy)s") % {"fy": thai_dates.fiscal_year_label(report.fiscal_year)}
-    ws.append([title])
-    ws["A1"].font = Font(bold=True, size=14)
-    ws.append([_("As of %(date)s") % {"date": thai_dates.thai_date(report.today)}])
-    ws.append([])
-    ws.append(headers(public))
-    header_row = ws.max_row
-    for cell in ws[header_row]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DCEFE7")
-        cell.alignment = Alignment(vertical="top", wrap_text=True)
+    from openpyxl.styles import Font
+
+    columns = headers(public)
+    book = ThaiWorkbook(f"ITA {report.fiscal_year}")
+    book.title_row(_("MOPH ITA evidence, %(fy)s") % {"fy": thai_dates.fiscal_year_label(report.fiscal_year)})
+    book.row([_("As of %(date)s") % {"date": thai_dates.thai_date(report.today)}], bordered=False)
+    book.ws.append([])
+    book.header_row(columns)
+    header_row = book.ws.max_row
+    link_font = Font(name=XLSX_FONT, size=14, color="0B5394", underline="single")
     for row in rows(report, request, public):
-        ws.append(row)
-        for cell in ws[ws.max_row]:
-            cell.alignment = Alignment(vertical="top", wrap_text=True)
-        url_cell = ws.cell(row=ws.max_row, column=7)
+        book.row(row)
+        url_cell = book.ws.cell(row=book.ws.max_row, column=7)
         if url_cell.value:
             url_cell.hyperlink = url_cell.value
-            url_cell.font = Font(color="0B5394", underline="single")
-    widths = [10, 24, 60, 24, 22, 44, 56, 16, 22, 44]
-    for index, width in enumerate(widths[: len(headers(public))], start=1):
-        ws.column_dimensions[ws.cell(row=header_row, column=index).column_letter].width = width
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+            url_cell.font = link_font
+    book.widths([10, 24, 60, 24, 22, 44, 56, 16, 22, 44][: len(columns)])
+    book.ws.freeze_panes = book.ws.cell(row=header_row + 1, column=1)
+    response = HttpResponse(book.bytes(), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{_filename(report, "xlsx")}"'
     return response
 
@@ -110,6 +98,6 @@ def csv_response(report, request, public):
     writer.writerow(headers(public))
     writer.writerows(rows(report, request, public))
     # UTF-8 with a byte-order mark, so Excel on Windows opens Thai text correctly.
-    response = HttpResponse(("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type=CSV_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{_filename(report, "csv")}"'
     return response

@@ -1,4 +1,5 @@
-"""Admin views of the ITA/MOIT dashboard (R3.4): the status of a fiscal year and its export."""
+"""Views of the ITA status: the admin ITA/MOIT dashboard (R3.4) with its export, and what the public
+ITA year page shows and exports (handed to ``ITAYearPage`` by ``DisclosureConfig.ready``)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -11,8 +12,31 @@ from django.views.decorators.http import require_POST
 
 from home import thai_dates
 
-from . import ita_export, ita_status
-from .models import MoitItem
+from ..models import MoitItem
+from .access import dashboard_access
+from .completeness import completeness_checks
+from .export import csv_response, xlsx_response
+from .report import available_years, year_report
+
+# -- the public ITA year page ---------------------------------------------------------------------
+
+
+def public_report(page):
+    """The public status of an ITA year page: only evidence the public can open."""
+    return year_report(page.fiscal_year, public=True, ita_page=page)
+
+
+def public_export(page, request, fmt):
+    """The page's evidence list with absolute public addresses, for MITAS (``export/xlsx/``, ``export/csv/``)."""
+    if fmt not in ("xlsx", "csv"):
+        raise Http404
+    report = public_report(page)
+    if fmt == "xlsx":
+        return xlsx_response(report, request, public=True)
+    return csv_response(report, request, public=True)
+
+
+# -- the admin dashboard ---------------------------------------------------------------------------
 
 
 def _copy_source(fy):
@@ -41,18 +65,18 @@ def _fiscal_year(data):
 
 
 def dashboard_view(request):
-    access = ita_status.dashboard_access(request.user)
+    access = dashboard_access(request.user)
     if access is None:
         raise PermissionDenied
     fy, error = _fiscal_year(request.GET)
-    report = ita_status.year_report(fy)
+    report = year_report(fy)
     user = request.user
     for status in report.items:  # only the fix links this user may follow
         status.user_fix_links = [link for link in status.fix_links if user.is_superuser or link.allowed(user)]
-    checks = ita_status.completeness_checks(fy)
+    checks = completeness_checks(fy)
     for check in checks:
         check.may_fix = check.user_may_fix(user)
-    years = ita_status.available_years()
+    years = available_years()
     if fy not in years:
         years = sorted({*years, fy}, reverse=True)
     return TemplateResponse(
@@ -74,20 +98,20 @@ def dashboard_view(request):
 
 
 def export_view(request, fiscal_year, fmt):
-    if ita_status.dashboard_access(request.user) is None:
+    if dashboard_access(request.user) is None:
         raise PermissionDenied
     if fmt not in ("xlsx", "csv") or not 2550 <= fiscal_year <= 2700:
         raise Http404
-    report = ita_status.year_report(fiscal_year)
+    report = year_report(fiscal_year)
     if fmt == "xlsx":
-        return ita_export.xlsx_response(report, request, public=False)
-    return ita_export.csv_response(report, request, public=False)
+        return xlsx_response(report, request, public=False)
+    return csv_response(report, request, public=False)
 
 
 @require_POST
 def copy_year_view(request):
     """Create a fiscal year's MOIT items from the newest earlier year (``MoitItem.copy_year``), as a draft to check."""
-    if ita_status.dashboard_access(request.user) is None or not request.user.has_perm("disclosure.add_moititem"):
+    if dashboard_access(request.user) is None or not request.user.has_perm("disclosure.add_moititem"):
         raise PermissionDenied
     fy, error = _fiscal_year(request.POST)
     url = reverse("disclosure_ita_dashboard") + f"?fy={fy}"
