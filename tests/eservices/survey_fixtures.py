@@ -8,7 +8,7 @@ from django.core.cache import cache
 from eservices.models import StatisticsPage, SurveyTopic
 from home.abuse import forget_salts
 from home.models import Department, StandardPage
-from publishing.roles import DIRECTOR, WEBMASTERS
+from home.roles import DIRECTOR, WEBMASTERS
 from publishing.setup import setup_roles
 from tests.conftest import add_page
 
