@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,3 +8,14 @@ class EservicesConfig(AppConfig):
 
     name = "eservices"
     verbose_name = _("E-services")
+
+    def ready(self):
+        from eservices.complaints import rules
+
+        # After every migrate: the complaint groups and their permissions.
+        post_migrate.connect(rules.setup_groups_after_migrate, sender=self, dispatch_uid="eservices.complaint_groups")
+        # The page types' views live above the models and register themselves on their page types
+        # (eservices.models.routing): load them with the app, before any page is served.
+        from eservices.complaints import views as complaint_views  # noqa: F401
+        from eservices.feedback import views as feedback_views  # noqa: F401
+        from eservices.survey import views as survey_views  # noqa: F401

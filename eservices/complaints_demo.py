@@ -10,7 +10,7 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from eservices import complaints as rules
+from eservices.complaints import rules
 from eservices.models import (
     Complaint,
     ComplaintEvent,
@@ -22,10 +22,11 @@ from eservices.models import (
 )
 from home.demo.hospital import DEMO_PASSWORD
 from home.models import StandardPage
+from home.roles import COMPLAINT_CENTRE, CORRUPTION_WORKING_GROUP
 
 ACCOUNTS = [
-    ("complaints", "มาลัย", "ใจดี", rules.SERVICE_GROUP),
-    ("integrity", "ประเสริฐ", "สุจริตธรรม", rules.CORRUPTION_GROUP),
+    ("complaints", "มาลัย", "ใจดี", COMPLAINT_CENTRE),
+    ("integrity", "ประเสริฐ", "สุจริตธรรม", CORRUPTION_WORKING_GROUP),
 ]
 
 # code, days ago, kind, channel, status, unit, subject, details, response, contact (name, phone, email)

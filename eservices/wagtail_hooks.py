@@ -8,9 +8,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import modeladmin_register
 
-from eservices import survey_views, visits_views
-from eservices.complaints_admin import ComplaintAdmin, attachment_view
-from eservices.feedback_admin import FeedbackAdmin
+from eservices.complaints.admin import ComplaintAdmin, attachment_view
+from eservices.feedback.admin import FeedbackAdmin
+from eservices.permissions import can_see_statistics
+from eservices.survey.report import survey_report_view
+from eservices.visits.views import visits_report_view
 
 # -- complaints and feedback ---------------------------------------------------------------------
 modeladmin_register(ComplaintAdmin)
@@ -26,14 +28,14 @@ def register_complaint_urls():
 @hooks.register("register_admin_urls")
 def register_survey_and_visits_urls():
     return [
-        path("eservices/survey/", survey_views.survey_report_view, name="eservices_survey_report"),
-        path("eservices/visits/", visits_views.visits_report_view, name="eservices_visits_report"),
+        path("eservices/survey/", survey_report_view, name="eservices_survey_report"),
+        path("eservices/visits/", visits_report_view, name="eservices_visits_report"),
     ]
 
 
 class StatisticsReportItem(MenuItem):
     def is_shown(self, request):
-        return survey_views.can_see_statistics(request.user)
+        return can_see_statistics(request.user)
 
 
 @hooks.register("register_reports_menu_item")

@@ -8,7 +8,6 @@ the system: the form, the case file and its history, and the counts the system m
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
-from django.db.models.signals import post_migrate
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -19,16 +18,15 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from eservices import complaints as rules
+from eservices.complaints import codes, rules
 from home.search.fields import ThaiSearchMixin
 
-# After every migrate: the complaint groups and their permissions (eservices.complaints).
-post_migrate.connect(rules._post_migrate, dispatch_uid="eservices.complaint_groups")
+from .routing import RegisteredViewsMixin
 
 
 def private_storage():
     """Attachments never sit under MEDIA_ROOT: staff download them through a logged, checked view."""
-    return FileSystemStorage(location=getattr(settings, "COMPLAINTS_PRIVATE_ROOT", settings.BASE_DIR / "private"))
+    return FileSystemStorage(location=settings.COMPLAINTS_PRIVATE_ROOT)
 
 
 class ComplaintKind(models.TextChoices):
@@ -82,20 +80,30 @@ class Complaint(models.Model):
     received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
     status = models.CharField(_("status"), max_length=14, choices=Status.choices, default=Status.RECEIVED)
     department = models.ForeignKey(
-        "home.Department", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "home.Department",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("assigned unit"),
-    )  # fmt: skip
+    )
     forwarded_to = models.CharField(_("forwarded to (agency)"), max_length=200, blank=True)
     response = models.TextField(
-        _("response to the complainant"), blank=True, max_length=3000,
+        _("response to the complainant"),
+        blank=True,
+        max_length=3000,
         help_text=_("Shown to the complainant when they check the status with their code."),
-    )  # fmt: skip
+    )
     acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("recorded by"),
-    )  # fmt: skip
+    )
 
     class Meta:
         verbose_name = _("complaint")
@@ -109,9 +117,9 @@ class Complaint(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.tracking_code:
-            code = rules.new_tracking_code()
+            code = codes.new_tracking_code()
             while Complaint.objects.filter(tracking_code=code).exists():
-                code = rules.new_tracking_code()
+                code = codes.new_tracking_code()
             self.tracking_code = code
         if self.is_anonymous:
             self.name = self.phone = self.email = ""
@@ -150,9 +158,13 @@ class Complaint(models.Model):
         else:
             self.finished_at = None
         return ComplaintEvent(
-            complaint=self, user=user, action=ComplaintEvent.Action.STATUS, from_status=previous, to_status=status,
+            complaint=self,
+            user=user,
+            action=ComplaintEvent.Action.STATUS,
+            from_status=previous,
+            to_status=status,
             note=note,
-        )  # fmt: skip
+        )
 
 
 class ComplaintEvent(models.Model):
@@ -169,9 +181,13 @@ class ComplaintEvent(models.Model):
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(_("when"), default=timezone.now)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("by"),
-    )  # fmt: skip
+    )
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
     from_status = models.CharField(_("from"), max_length=14, choices=Complaint.Status.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=14, choices=Complaint.Status.choices, blank=True)
@@ -243,9 +259,11 @@ class PrivacyNoticeMixin(models.Model):
     """The PDPA s.23 notice shown above a public form; people acknowledge the version they saw."""
 
     privacy_notice = RichTextField(
-        _("privacy notice"), default=DEFAULT_PRIVACY_NOTICE, features=["bold", "italic", "link", "ul", "ol"],
+        _("privacy notice"),
+        default=DEFAULT_PRIVACY_NOTICE,
+        features=["bold", "italic", "link", "ul", "ol"],
         help_text=_("PDPA s.23: purpose and legal basis, data collected, recipients, retention, rights, contact."),
-    )  # fmt: skip
+    )
 
     class Meta:
         abstract = True
@@ -255,7 +273,7 @@ class PrivacyNoticeMixin(models.Model):
 
     @property
     def privacy_notice_version(self):
-        return rules.notice_version(self.privacy_notice)
+        return codes.notice_version(self.privacy_notice)
 
 
 class EservicePageMixin(ThaiSearchMixin):
@@ -268,14 +286,16 @@ class EservicePageMixin(ThaiSearchMixin):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
 
-class ComplaintFormPage(RoutablePageMixin, PrivacyNoticeMixin, EservicePageMixin, Page):
+class ComplaintFormPage(RegisteredViewsMixin, RoutablePageMixin, PrivacyNoticeMixin, EservicePageMixin, Page):
     """The public complaint form: service or staff conduct, or corruption (which may be anonymous)."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=800)
     thank_you = models.TextField(
-        _("after sending"), blank=True, max_length=800,
+        _("after sending"),
+        blank=True,
+        max_length=800,
         help_text=_("Shown with the tracking code once the complaint is received."),
-    )  # fmt: skip
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -288,18 +308,14 @@ class ComplaintFormPage(RoutablePageMixin, PrivacyNoticeMixin, EservicePageMixin
 
     @path("")
     def form_view(self, request):
-        from eservices.complaints_views import complaint_form
-
-        return complaint_form(self, request)
+        return self.call_view("complaint_form", request)
 
     @path("sent/")
     def sent_view(self, request):
-        from eservices.complaints_views import complaint_sent
-
-        return complaint_sent(self, request)
+        return self.call_view("complaint_sent", request)
 
 
-class ComplaintTrackingPage(EservicePageMixin, Page):
+class ComplaintTrackingPage(RegisteredViewsMixin, EservicePageMixin, Page):
     """Where a complainant types their tracking code and sees the status, without logging in."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=800)
@@ -309,12 +325,10 @@ class ComplaintTrackingPage(EservicePageMixin, Page):
         verbose_name = _("complaint tracking page")
 
     def serve(self, request, *args, **kwargs):
-        from eservices.complaints_views import serve_tracking
-
-        return serve_tracking(self, request)
+        return self.call_view("serve_tracking", request)
 
 
-class ComplaintStatisticsPage(RoutablePageMixin, EservicePageMixin, Page):
+class ComplaintStatisticsPage(RegisteredViewsMixin, RoutablePageMixin, EservicePageMixin, Page):
     """Counts of complaints by type, channel, status and month for the 6- and 12-month rounds of a fiscal
     year (MOIT 10), counted by the system, with the same table as XLSX. No personal data."""
 
@@ -329,12 +343,8 @@ class ComplaintStatisticsPage(RoutablePageMixin, EservicePageMixin, Page):
 
     @path("")
     def statistics_view(self, request):
-        from eservices.complaints_views import statistics
-
-        return statistics(self, request)
+        return self.call_view("statistics", request)
 
     @path("xlsx/")
     def xlsx_view(self, request):
-        from eservices.complaints_views import statistics_xlsx
-
-        return statistics_xlsx(self, request)
+        return self.call_view("statistics_xlsx", request)

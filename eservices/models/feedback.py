@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from .complaints import EservicePageMixin, PrivacyNoticeMixin
+from .routing import RegisteredViewsMixin
 
 
 class Feedback(models.Model):
@@ -34,15 +35,23 @@ class Feedback(models.Model):
     received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
 
     public_question = models.TextField(
-        _("question as published"), blank=True, max_length=3000,
-        help_text=_("What the public Q&A shows. Remove names, telephone numbers and anything else that identifies a person."),
-    )  # fmt: skip
+        _("question as published"),
+        blank=True,
+        max_length=3000,
+        help_text=_(
+            "What the public Q&A shows. Remove names, telephone numbers and anything else that identifies a person."
+        ),
+    )
     answer = models.TextField(_("answer"), blank=True, max_length=5000)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("answered by"),
-    )  # fmt: skip
+    )
     is_published = models.BooleanField(
         _("publish as Q&A"), default=False, help_text=_("Show the question as published and the answer on the website.")
     )
@@ -97,7 +106,7 @@ class Feedback(models.Model):
             self.published_at = None
 
 
-class FeedbackPage(RoutablePageMixin, PrivacyNoticeMixin, EservicePageMixin, Page):
+class FeedbackPage(RegisteredViewsMixin, RoutablePageMixin, PrivacyNoticeMixin, EservicePageMixin, Page):
     """Comments and questions to the hospital: the form, then the published questions and answers."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=800)
@@ -108,12 +117,8 @@ class FeedbackPage(RoutablePageMixin, PrivacyNoticeMixin, EservicePageMixin, Pag
 
     @path("")
     def form_view(self, request):
-        from eservices.feedback_views import feedback_form
-
-        return feedback_form(self, request)
+        return self.call_view("feedback_form", request)
 
     @path("sent/")
     def sent_view(self, request):
-        from eservices.feedback_views import feedback_sent
-
-        return feedback_sent(self, request)
+        return self.call_view("feedback_sent", request)

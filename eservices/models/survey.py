@@ -22,11 +22,13 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.search.fields import ThaiSearchMixin
 
+from .routing import RegisteredViewsMixin
+
 SCORE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 COMMENT_MAX_LENGTH = 1000
 
 
-class StatisticsPage(ThaiSearchMixin, RoutablePageMixin, Page):
+class StatisticsPage(RegisteredViewsMixin, ThaiSearchMixin, RoutablePageMixin, Page):
     """สถิติและความพึงพอใจ: visit statistics, the survey results by fiscal-year round, and the survey
     form itself at ``rate/`` (thanks at ``thanks/``). The service topics rated are edited here."""
 
@@ -62,21 +64,15 @@ class StatisticsPage(ThaiSearchMixin, RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from eservices.survey_views import statistics_index
-
-        return statistics_index(self, request)
+        return self.call_view("statistics_index", request)
 
     @path("rate/", name="rate")
     def rate_route(self, request):
-        from eservices.survey_views import rate
-
-        return rate(self, request)
+        return self.call_view("rate", request)
 
     @path("thanks/", name="thanks")
     def thanks_route(self, request):
-        from eservices.survey_views import thanks
-
-        return thanks(self, request)
+        return self.call_view("thanks", request)
 
 
 class SurveyTopic(Orderable):

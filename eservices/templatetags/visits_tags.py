@@ -2,7 +2,7 @@
 
 from django import template
 
-from eservices.visits import counter_numbers
+from eservices.visits.counter import counter_numbers
 
 register = template.Library()
 

@@ -69,7 +69,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Counts public page views and daily visitors after the page is built (no cookie, no IP stored).
-    "eservices.visits.VisitCounterMiddleware",
+    "eservices.visits.middleware.VisitCounterMiddleware",
 ]
 
 ROOT_URLCONF = "hodsite.urls"
@@ -246,3 +246,32 @@ CLAMAV_HOST = env("CLAMAV_HOST", default="")
 CLAMAV_PORT = env.int("CLAMAV_PORT", default=3310)
 # Seconds to wait for clamd to connect and answer.
 CLAMAV_TIMEOUT = 30
+
+# --- E-services (eservices/) -------------------------------------------------------------------
+# (COMPLAINTS_PRIVATE_ROOT, where attachments are kept, is declared beside MEDIA_ROOT above.)
+# Complaints: acknowledged within this many working days, finished within this many days (R1.9).
+COMPLAINTS_ACKNOWLEDGE_WORKING_DAYS = 3
+COMPLAINTS_RESOLVE_DAYS = 30
+# Largest complaint attachment, in bytes.
+COMPLAINTS_ATTACHMENT_MAX_SIZE = 5_000_000
+# Complaints sent per client address per hour; tracking-code lookups per address per 10 minutes.
+COMPLAINTS_RATE_LIMIT = 5
+COMPLAINTS_LOOKUP_RATE_LIMIT = 30
+# Comments and questions sent per client address per hour.
+FEEDBACK_RATE_LIMIT = 10
+# Survey responses per client address (count, seconds): generous, as a waiting-room Wi-Fi puts many
+# honest visitors behind one address; one response per visitor per day is enforced by the database.
+SURVEY_RATE_LIMIT = (20, 3600)
+# Count public page views and visitors (VisitCounterMiddleware); paths under these prefixes are never counted.
+VISITS_COUNTING = True
+VISITS_EXCLUDED_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/static/",
+    "/media/",
+    "/documents/",
+    "/images/",
+    "/favicon",
+    "/robots.txt",
+    "/sitemap.xml",
+)

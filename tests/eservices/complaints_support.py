@@ -6,7 +6,7 @@ import io
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 
-from eservices import complaints as rules
+from eservices.complaints import rules
 from eservices.models import (
     Complaint,
     ComplaintFormPage,
@@ -15,6 +15,7 @@ from eservices.models import (
     FeedbackPage,
 )
 from home.models import StandardPage
+from home.roles import COMPLAINT_CENTRE, CORRUPTION_WORKING_GROUP
 from tests.conftest import add_page
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -83,6 +84,6 @@ def role_users(hospital):
     rules.setup_complaint_groups()
     users = dict(hospital["users"])
     users["admin"] = get_user_model().objects.create_superuser("admin", "admin@hodhospital.go.th", "pass-1234567")
-    users["integrity"] = make_user("integrity", Group.objects.get(name=rules.CORRUPTION_GROUP))
-    users["centre"] = make_user("centre", Group.objects.get(name=rules.SERVICE_GROUP))
+    users["integrity"] = make_user("integrity", Group.objects.get(name=CORRUPTION_WORKING_GROUP))
+    users["centre"] = make_user("centre", Group.objects.get(name=COMPLAINT_CENTRE))
     return users

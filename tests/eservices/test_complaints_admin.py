@@ -10,8 +10,9 @@ from django.test import Client
 import pytest
 from freezegun import freeze_time
 
-from eservices import complaints as rules
+from eservices.complaints import rules
 from eservices.models import Complaint, ComplaintAccessLog, ComplaintEvent
+from home.roles import COMPLAINT_CENTRE, CORRUPTION_WORKING_GROUP
 from tests.eservices.complaints_support import PDF, make_complaint, role_users
 from tests.publishing import conftest as publishing_fixtures
 
@@ -83,15 +84,15 @@ def test_the_complaint_menu_is_shown_only_to_handlers(users):
 
 
 def test_restricted_group_exists_after_migrate_and_setup_is_idempotent(db):
-    assert Group.objects.filter(name=rules.CORRUPTION_GROUP).exists()
-    assert Group.objects.filter(name=rules.SERVICE_GROUP).exists()
+    assert Group.objects.filter(name=CORRUPTION_WORKING_GROUP).exists()
+    assert Group.objects.filter(name=COMPLAINT_CENTRE).exists()
     before = {g.name: set(g.permissions.values_list("codename", flat=True)) for g in Group.objects.all()}
     rules.setup_complaint_groups()
     rules.setup_complaint_groups()
     after = {g.name: set(g.permissions.values_list("codename", flat=True)) for g in Group.objects.all()}
     assert before == after
-    assert "handle_service_complaints" not in after[rules.CORRUPTION_GROUP]
-    assert "handle_service_complaints" in after[rules.SERVICE_GROUP]
+    assert "handle_service_complaints" not in after[CORRUPTION_WORKING_GROUP]
+    assert "handle_service_complaints" in after[COMPLAINT_CENTRE]
 
 
 def handling_post(client, complaint, **data):

@@ -10,11 +10,12 @@ from wagtail.models import Site
 import pytest
 from freezegun import freeze_time
 
-from eservices import complaints as rules
 from eservices import complaints_demo
+from eservices.complaints import codes
 from eservices.models import Complaint, Feedback
 from home.demo.builder import DemoBuilder
 from home.models import StandardPage
+from home.roles import COMPLAINT_CENTRE, CORRUPTION_WORKING_GROUP
 from tests.conftest import add_page
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +42,7 @@ def test_demo_places_the_four_pages_under_e_services(loaded, client):
 def test_demo_has_complaints_in_every_state_and_both_kinds(loaded):
     assert set(Complaint.objects.values_list("status", flat=True)) == set(Complaint.Status.values)
     assert set(Complaint.objects.values_list("kind", flat=True)) == {"service", "corruption"}
-    assert all(rules.normalise_code(c) == c for c in Complaint.objects.values_list("tracking_code", flat=True))
+    assert all(codes.normalise_code(c) == c for c in Complaint.objects.values_list("tracking_code", flat=True))
     anonymous = Complaint.objects.filter(kind="corruption")
     assert all(c.is_anonymous and not c.name for c in anonymous)
     assert Feedback.objects.filter(is_published=True).count() == 3
@@ -60,8 +61,8 @@ def test_demo_statistics_page_counts_last_year(loaded, client):
 
 def test_demo_accounts_are_in_the_complaint_groups(loaded):
     User = get_user_model()
-    assert User.objects.get(username="integrity").groups.filter(name=rules.CORRUPTION_GROUP).exists()
-    assert User.objects.get(username="complaints").groups.filter(name=rules.SERVICE_GROUP).exists()
+    assert User.objects.get(username="integrity").groups.filter(name=CORRUPTION_WORKING_GROUP).exists()
+    assert User.objects.get(username="complaints").groups.filter(name=COMPLAINT_CENTRE).exists()
 
 
 def test_loading_twice_changes_nothing(loaded):

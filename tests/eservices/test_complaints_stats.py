@@ -8,7 +8,7 @@ import pytest
 from freezegun import freeze_time
 from openpyxl import load_workbook
 
-from eservices.complaints_stats import complaint_statistics
+from eservices.complaints.stats import complaint_statistics
 from tests.eservices.complaints_support import build_pages, make_complaint
 
 BANGKOK = zoneinfo.ZoneInfo("Asia/Bangkok")

@@ -59,10 +59,14 @@ def test_honeypot_and_rate_limit(client, page, settings):
 
 def test_qa_lists_only_published_answers_without_personal_data(client, page):
     Feedback.objects.create(
-        subject="เวลาเปิดคลินิกฟัน สมชาย", message="โทร 0812345678", name="สมชาย", email="somchai@example.com",
-        public_question="คลินิกทันตกรรมเปิดวันเสาร์หรือไม่", answer="เปิดวันเสาร์แรกของเดือน 08.30–12.00 น.",
+        subject="เวลาเปิดคลินิกฟัน สมชาย",
+        message="โทร 0812345678",
+        name="สมชาย",
+        email="somchai@example.com",
+        public_question="คลินิกทันตกรรมเปิดวันเสาร์หรือไม่",
+        answer="เปิดวันเสาร์แรกของเดือน 08.30–12.00 น.",
         is_published=True,
-    )  # fmt: skip
+    )
     Feedback.objects.create(subject="ยังไม่ตอบ", message="คำถามที่ยังไม่เผยแพร่", public_question="คำถามที่ยังไม่เผยแพร่")
     html = client.get(page.url).content.decode()
     assert "คลินิกทันตกรรมเปิดวันเสาร์หรือไม่" in html and "เปิดวันเสาร์แรกของเดือน" in html
@@ -73,9 +77,16 @@ def test_qa_lists_only_published_answers_without_personal_data(client, page):
 
 @pytest.mark.parametrize(
     ("role", "allowed"),
-    [("admin", True), ("centre", True), ("director", False), ("webmaster", False), ("head", False),
-     ("editor", False), ("integrity", False)],
-)  # fmt: skip
+    [
+        ("admin", True),
+        ("centre", True),
+        ("director", False),
+        ("webmaster", False),
+        ("head", False),
+        ("editor", False),
+        ("integrity", False),
+    ],
+)
 def test_who_may_answer(role, allowed, hospital):
     from django.test import Client
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 import pytest
 from freezegun import freeze_time
 
-from eservices import survey_results
 from eservices.models import DailyVisits, SurveyResponse, SurveyTopicScore
+from eservices.survey import results as survey_results
 
 from .survey_fixtures import browser_headers, make_role_users, make_statistics_page
 
@@ -117,7 +117,7 @@ def test_the_footer_counter_shows_today_this_month_and_total(client, page):
 
 @freeze_time("2026-11-26 10:00:00+07:00")
 def test_the_footer_counter_costs_no_query_once_cached(client, page, django_assert_num_queries):
-    from eservices.visits import counter_numbers
+    from eservices.visits.counter import counter_numbers
 
     counter_numbers()
     with django_assert_num_queries(0):

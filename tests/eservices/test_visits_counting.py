@@ -292,7 +292,7 @@ def test_the_count_is_made_after_the_page_is_sent_not_before(rf):
     from django.db import close_old_connections
     from django.http import HttpResponse
 
-    from eservices.visits import VisitCounterMiddleware
+    from eservices.visits.middleware import VisitCounterMiddleware
 
     cache.clear()  # no "seen today" key left by an earlier test
     request = rf.get("/about/", **browser_headers())

@@ -8,10 +8,9 @@ from django.db.models import Avg, Count, F, Min
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from eservices.models import SurveyResponse, SurveyTopicScore
+from eservices.survey.forms import SCORE_LABELS
 from home.thai_dates import current_fiscal_year, fiscal_year, fiscal_year_range
-
-from .models import SurveyResponse, SurveyTopicScore
-from .survey_forms import SCORE_LABELS
 
 ROUNDS = {6: _("6-month round (October–March)"), 12: _("12-month round (October–September)")}
 

@@ -8,9 +8,8 @@ from django.db.models import Sum
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
+from eservices.models import DailyVisits
 from home.thai_dates import THAI_MONTHS_SHORT, be_year, thai_date, thai_month_year
-
-from .models import DailyVisits
 
 
 def last_months(count, today=None):

@@ -1,10 +1,5 @@
 """Answering the public's comments and questions in the admin (wagtail-modeladmin)."""
 
-import logging
-
-from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -12,9 +7,9 @@ from wagtail.admin.panels import ObjectList
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 
+from eservices.feedback.notify import send_answer
 from eservices.models import Feedback
-
-logger = logging.getLogger(__name__)
+from home.thai_dates import thai_datetime
 
 
 class FeedbackAdminForm(WagtailAdminModelForm):
@@ -29,21 +24,6 @@ class FeedbackAdminForm(WagtailAdminModelForm):
         if item.email and item.answer.strip() and previous.answer != item.answer:
             send_answer(item)
         return item
-
-
-def send_answer(item):
-    """The answer to the person who asked, when they gave an e-mail address (the form promises it)."""
-    context = {"item": item}
-    try:
-        send_mail(
-            settings.EMAIL_SUBJECT_PREFIX
-            + render_to_string("eservices/feedback/email/answer_subject.txt", context).strip(),
-            render_to_string("eservices/feedback/email/answer_body.txt", context),
-            settings.DEFAULT_FROM_EMAIL,
-            [item.email],
-        )
-    except OSError:
-        logger.exception("Could not send the answer to feedback %s", item.pk)
 
 
 class FeedbackPermissionHelper(PermissionHelper):
@@ -70,8 +50,6 @@ class FeedbackAdmin(ModelAdmin):
 
     @staticmethod
     def received_thai(obj):
-        from home.thai_dates import thai_datetime
-
         return thai_datetime(obj.received_at)
 
     received_thai.short_description = _("received")

@@ -8,17 +8,16 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from eservices import complaints as rules
+from eservices.complaints import codes, notify, rules
+from eservices.forms import AccessibleErrorsMixin
+from eservices.models import ComplaintEvent
 from home.abuse import HoneypotFormMixin
 from home.file_checks import LABELS, content_matches
+from home.models import Department
 from home.models.media import human_size
 
 ATTACHMENT_EXTENSIONS = ["pdf", "jpg", "jpeg", "png", "docx"]
 PHONE_RE = re.compile(r"^[0-9+\-() ]{6,30}$")
-
-
-def attachment_max_size():
-    return getattr(settings, "COMPLAINTS_ATTACHMENT_MAX_SIZE", 5_000_000)
 
 
 def check_attachment(file):
@@ -32,7 +31,7 @@ def check_attachment(file):
             code="file_type",
             params={"ext": extension or "?", "allowed": allowed},
         )
-    limit = attachment_max_size()
+    limit = settings.COMPLAINTS_ATTACHMENT_MAX_SIZE
     if file.size > limit:
         raise forms.ValidationError(
             _("The file is %(size)s; the limit is %(limit)s. Attach a smaller file or send it by post."),
@@ -46,21 +45,6 @@ def check_attachment(file):
             params={"type": LABELS.get(extension, extension.upper()), "ext": extension},
         )
     return file
-
-
-class AccessibleErrorsMixin:
-    """Ties each error message to its field for screen readers (aria-describedby, aria-invalid)."""
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name not in self.fields:
-                continue
-            field = self.fields[name]
-            bound = self[name]
-            ids = [f"{bound.auto_id}_error"] + ([f"{bound.auto_id}_helptext"] if field.help_text else [])
-            field.widget.attrs["aria-describedby"] = " ".join(ids)
-            field.widget.attrs["aria-invalid"] = "true"
 
 
 def clean_phone(value):
@@ -84,39 +68,56 @@ class ComplaintForm(AccessibleErrorsMixin, HoneypotFormMixin, forms.Form):
         error_messages={"required": _("Choose what the complaint is about.")},
     )
     subject = forms.CharField(
-        label=_("Subject"), max_length=200,
+        label=_("Subject"),
+        max_length=200,
         error_messages={"required": _("Write the subject of the complaint in a few words.")},
-    )  # fmt: skip
+    )
     details = forms.CharField(
-        label=_("What happened"), max_length=5000, min_length=10, widget=forms.Textarea(attrs={"rows": 7}),
-        help_text=_("What happened, who was involved if you know, and what you would like the hospital to do. Up to 5,000 characters."),
+        label=_("What happened"),
+        max_length=5000,
+        min_length=10,
+        widget=forms.Textarea(attrs={"rows": 7}),
+        help_text=_(
+            "What happened, who was involved if you know, and what you would like the hospital to do. Up to 5,000 characters."
+        ),
         error_messages={"required": _("Tell us what happened.")},
-    )  # fmt: skip
+    )
     incident_when = forms.CharField(
-        label=_("When it happened (if you know)"), max_length=100, required=False,
+        label=_("When it happened (if you know)"),
+        max_length=100,
+        required=False,
         help_text=_("For example 12 พ.ย. 2569, in the afternoon"),
-    )  # fmt: skip
+    )
     incident_where = forms.CharField(label=_("Where, or which service (if you know)"), max_length=200, required=False)
     is_anonymous = forms.BooleanField(
-        label=_("I do not want to give my name (corruption complaints only)"), required=False,
-        help_text=_("Nothing that identifies you is kept. Keep the tracking code: it is the only way to follow the complaint."),
-    )  # fmt: skip
+        label=_("I do not want to give my name (corruption complaints only)"),
+        required=False,
+        help_text=_(
+            "Nothing that identifies you is kept. Keep the tracking code: it is the only way to follow the complaint."
+        ),
+    )
     name = forms.CharField(label=_("Your name"), max_length=150, required=False)
     phone = forms.CharField(label=_("Telephone"), max_length=30, required=False)
     email = forms.EmailField(
-        label=_("E-mail"), required=False,
+        label=_("E-mail"),
+        required=False,
         help_text=_("If you give it, we send you the tracking code and tell you when there is news."),
         error_messages={"invalid": _("Enter an e-mail address such as name@example.com.")},
-    )  # fmt: skip
+    )
     attachment = forms.FileField(
-        label=_("Attachment (optional)"), required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.docx"}),
-    )  # fmt: skip
-    health_data_consent = forms.BooleanField(
-        label=_("I agree that the hospital may use health information I include in this complaint to look into it (optional)"),
+        label=_("Attachment (optional)"),
         required=False,
-        help_text=_("Health information is sensitive data (PDPA s.26). Without this consent the hospital uses only what the law allows."),
-    )  # fmt: skip
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.docx"}),
+    )
+    health_data_consent = forms.BooleanField(
+        label=_(
+            "I agree that the hospital may use health information I include in this complaint to look into it (optional)"
+        ),
+        required=False,
+        help_text=_(
+            "Health information is sensitive data (PDPA s.26). Without this consent the hospital uses only what the law allows."
+        ),
+    )
     privacy_ack = forms.BooleanField(
         label=_("I have read the privacy notice above"),
         error_messages={"required": _("Read the privacy notice and tick the box to send the complaint.")},
@@ -124,7 +125,7 @@ class ComplaintForm(AccessibleErrorsMixin, HoneypotFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        limit = human_size(attachment_max_size())
+        limit = human_size(settings.COMPLAINTS_ATTACHMENT_MAX_SIZE)
         self.fields["attachment"].help_text = _("PDF, JPEG, PNG or Word (DOCX), up to %(limit)s.") % {"limit": limit}
 
     def clean_phone(self):
@@ -141,8 +142,10 @@ class ComplaintForm(AccessibleErrorsMixin, HoneypotFormMixin, forms.Form):
             if kind == "service":
                 self.add_error(
                     "is_anonymous",
-                    _("A complaint about service needs your name and a way to reach you, so that the hospital can reply. Only corruption complaints may be anonymous."),
-                )  # fmt: skip
+                    _(
+                        "A complaint about service needs your name and a way to reach you, so that the hospital can reply. Only corruption complaints may be anonymous."
+                    ),
+                )
             else:
                 data["name"] = data["phone"] = data["email"] = ""
         elif kind:
@@ -167,14 +170,15 @@ class ComplaintForm(AccessibleErrorsMixin, HoneypotFormMixin, forms.Form):
 
 class TrackingForm(AccessibleErrorsMixin, forms.Form):
     code = forms.CharField(
-        label=_("Tracking code"), max_length=40,
+        label=_("Tracking code"),
+        max_length=40,
         help_text=_("The 12 characters you received, e.g. 7KQ4-M9XP-3RTA. Capital or small letters both work."),
         error_messages={"required": _("Type your tracking code.")},
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
-    )  # fmt: skip
+    )
 
     def clean_code(self):
-        code = rules.normalise_code(self.cleaned_data["code"])
+        code = codes.normalise_code(self.cleaned_data["code"])
         if not code:
             raise forms.ValidationError(
                 _("A tracking code has 12 letters and digits in three groups of four, e.g. 7KQ4-M9XP-3RTA.")
@@ -186,9 +190,12 @@ class ComplaintAdminForm(WagtailAdminModelForm):
     """The staff's case form: state, unit, response and an internal note; every change is recorded."""
 
     note = forms.CharField(
-        label=_("Add an internal note"), required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Add an internal note"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Seen only by the staff who handle this complaint, never by the complainant."),
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -197,8 +204,6 @@ class ComplaintAdminForm(WagtailAdminModelForm):
             allowed = rules.visible_kinds(user)
             self.fields["kind"].choices = [c for c in self.fields["kind"].choices if c[0] in allowed]
         if "department" in self.fields:
-            from home.models import Department
-
             self.fields["department"].queryset = Department.objects.filter(is_active=True)
 
     def clean(self):
@@ -223,8 +228,6 @@ class ComplaintAdminForm(WagtailAdminModelForm):
         return data
 
     def save(self, commit=True):
-        from eservices.models import ComplaintEvent
-
         complaint = self.instance
         user = self.for_user
         events = []
@@ -254,7 +257,5 @@ class ComplaintAdminForm(WagtailAdminModelForm):
             event.complaint = complaint
             event.save()
         if not is_new and {"status", "response"} & set(self.changed_data):
-            from eservices.complaints_views import notify_status
-
-            notify_status(complaint)
+            notify.notify_status(complaint)
         return complaint

@@ -6,25 +6,28 @@ again). Sending is limited per address (``COMPLAINTS_RATE_LIMIT`` per hour), loo
 (``COMPLAINTS_LOOKUP_RATE_LIMIT`` per 10 minutes) so codes cannot be tried in bulk.
 """
 
-import logging
-
 from django.conf import settings
-from django.core.mail import send_mail
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from eservices import complaints as rules
-from eservices.complaints_forms import ComplaintForm, TrackingForm
-from eservices.complaints_stats import ROUNDS, available_years, complaint_statistics, xlsx_bytes
-from eservices.models import Complaint, ComplaintEvent, ComplaintTrackingPage
+from eservices.complaints import notify
+from eservices.complaints.exports import statistics_xlsx_bytes
+from eservices.complaints.forms import ComplaintForm, TrackingForm
+from eservices.complaints.stats import ROUNDS, available_years, complaint_statistics
+from eservices.models import (
+    Complaint,
+    ComplaintEvent,
+    ComplaintFormPage,
+    ComplaintStatisticsPage,
+    ComplaintTrackingPage,
+)
 from home.abuse import rate_limited
+from home.exports import XLSX_CONTENT_TYPE
 from home.thai_dates import current_fiscal_year
 
-logger = logging.getLogger(__name__)
 SESSION_KEY = "eservices_complaint_code"
 
 
@@ -32,15 +35,18 @@ def _tracking_page():
     return ComplaintTrackingPage.objects.live().public().first()
 
 
+@ComplaintFormPage.view("complaint_form")
 def complaint_form(page, request):
     if request.method == "POST":
         form = ComplaintForm(request.POST, request.FILES)
         valid = form.is_valid()
-        if valid and rate_limited(request, "complaint", getattr(settings, "COMPLAINTS_RATE_LIMIT", 5), 3600):
+        if valid and rate_limited(request, "complaint", settings.COMPLAINTS_RATE_LIMIT, 3600):
             form.add_error(
                 None,
-                _("Too many complaints have been sent from this connection in the last hour. Your text is kept below: please send it again later, or call the hospital."),
-            )  # fmt: skip
+                _(
+                    "Too many complaints have been sent from this connection in the last hour. Your text is kept below: please send it again later, or call the hospital."
+                ),
+            )
             valid = False
         if valid:
             complaint = save_public_complaint(page, form)
@@ -80,59 +86,11 @@ def save_public_complaint(page, form):
     ComplaintEvent.objects.create(
         complaint=complaint, action=ComplaintEvent.Action.RECEIVED, to_status=complaint.status
     )
-    _notify(complaint)
+    notify.notify_received(complaint)
     return complaint
 
 
-def _notify(complaint):
-    """The complainant gets the code (nothing else); the handlers get the code and the type only."""
-    tracking = _tracking_page()
-    tracking_url = tracking.full_url if tracking else ""
-    context = {"complaint": complaint, "tracking_url": tracking_url, "admin_url": _admin_url(complaint)}
-    prefix = settings.EMAIL_SUBJECT_PREFIX
-    try:
-        if complaint.email:
-            send_mail(
-                prefix + render_to_string("eservices/complaints/email/received_subject.txt", context).strip(),
-                render_to_string("eservices/complaints/email/received_body.txt", context),
-                settings.DEFAULT_FROM_EMAIL,
-                [complaint.email],
-            )
-        staff = [u.email for u in rules.handlers_of(complaint.kind)]
-        if staff:
-            send_mail(
-                prefix + render_to_string("eservices/complaints/email/new_subject.txt", context).strip(),
-                render_to_string("eservices/complaints/email/new_body.txt", context),
-                settings.DEFAULT_FROM_EMAIL,
-                staff,
-            )
-    except OSError:
-        # The complaint is saved and its code shown; a mail server outage must not lose it.
-        logger.exception("Could not send the e-mails for complaint %s", complaint.pk)
-
-
-def notify_status(complaint):
-    """Tell a complainant who gave an e-mail that the status changed; the details stay behind the code."""
-    if not complaint.email:
-        return
-    tracking = _tracking_page()
-    context = {"complaint": complaint, "tracking_url": tracking.full_url if tracking else ""}
-    try:
-        send_mail(
-            settings.EMAIL_SUBJECT_PREFIX
-            + render_to_string("eservices/complaints/email/status_subject.txt", context).strip(),
-            render_to_string("eservices/complaints/email/status_body.txt", context),
-            settings.DEFAULT_FROM_EMAIL,
-            [complaint.email],
-        )
-    except OSError:
-        logger.exception("Could not send the status e-mail for complaint %s", complaint.pk)
-
-
-def _admin_url(complaint):
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/eservices/complaint/edit/{complaint.pk}/"
-
-
+@ComplaintFormPage.view("complaint_sent")
 def complaint_sent(page, request):
     """The tracking code, shown once: it leaves the session here, so on a shared computer (a kiosk) the
     next person who reloads or goes back sees only a note and the way to the tracking page."""
@@ -146,13 +104,14 @@ def complaint_sent(page, request):
     return response
 
 
+@ComplaintTrackingPage.view("serve_tracking")
 def serve_tracking(page, request):
     complaint = None
     not_found = False
     if request.method == "POST":
         form = TrackingForm(request.POST)
         if form.is_valid():
-            if rate_limited(request, "complaint-lookup", getattr(settings, "COMPLAINTS_LOOKUP_RATE_LIMIT", 30), 600):
+            if rate_limited(request, "complaint-lookup", settings.COMPLAINTS_LOOKUP_RATE_LIMIT, 600):
                 form.add_error(None, _("Too many lookups from this connection. Please wait ten minutes and try again."))
             else:
                 complaint = Complaint.objects.filter(tracking_code=form.cleaned_data["code"]).first()
@@ -193,6 +152,7 @@ def _selected_round(request):
     return years, year, months
 
 
+@ComplaintStatisticsPage.view("statistics")
 def statistics(page, request):
     years, year, months = _selected_round(request)
     stats = complaint_statistics(year, months)
@@ -203,11 +163,10 @@ def statistics(page, request):
     )
 
 
+@ComplaintStatisticsPage.view("statistics_xlsx")
 def statistics_xlsx(page, request):
     _years, year, months = _selected_round(request)
     stats = complaint_statistics(year, months)
-    response = HttpResponse(
-        xlsx_bytes(stats), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
+    response = HttpResponse(statistics_xlsx_bytes(stats), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="complaint-statistics-{year}-{months}m.xlsx"'
     return response

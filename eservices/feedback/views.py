@@ -11,8 +11,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from eservices.feedback_forms import FeedbackForm
-from eservices.models import Feedback
+from eservices.feedback.forms import FeedbackForm
+from eservices.models import Feedback, FeedbackPage
 from home.abuse import rate_limited
 
 SESSION_KEY = "eservices_feedback_sent"
@@ -24,15 +24,18 @@ def published_qa(request):
     return Paginator(items, 10).get_page(request.GET.get("page"))
 
 
+@FeedbackPage.view("feedback_form")
 def feedback_form(page, request):
     if request.method == "POST":
         form = FeedbackForm(request.POST)
         valid = form.is_valid()
-        if valid and rate_limited(request, "feedback", getattr(settings, "FEEDBACK_RATE_LIMIT", 10), 3600):
+        if valid and rate_limited(request, "feedback", settings.FEEDBACK_RATE_LIMIT, 3600):
             form.add_error(
                 None,
-                _("Too many messages have been sent from this connection in the last hour. Your text is kept below: please send it again later."),
-            )  # fmt: skip
+                _(
+                    "Too many messages have been sent from this connection in the last hour. Your text is kept below: please send it again later."
+                ),
+            )
             valid = False
         if valid:
             data = form.cleaned_data
@@ -58,6 +61,7 @@ def feedback_form(page, request):
     )
 
 
+@FeedbackPage.view("feedback_sent")
 def feedback_sent(page, request):
     if not request.session.get(SESSION_KEY):
         return HttpResponseRedirect(page.url)

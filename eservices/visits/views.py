@@ -8,11 +8,10 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from eservices.models import DailyVisits
+from eservices.permissions import can_see_statistics
+from eservices.visits import stats as visits_stats
 from home.thai_dates import fiscal_months, fiscal_year
-
-from . import visits_stats
-from .models import DailyVisits
-from .survey_views import can_see_statistics
 
 
 def selected_month(value, today):

@@ -4,9 +4,8 @@ service topic, an optional comment, and the honeypot of ``home.abuse``."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from eservices.models.survey import COMMENT_MAX_LENGTH
 from home.abuse import HoneypotFormMixin
-
-from .models.survey import COMMENT_MAX_LENGTH
 
 SCORE_LABELS = {
     5: _("Very satisfied"),

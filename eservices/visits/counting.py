@@ -1,10 +1,10 @@
-"""Counting public page views and visitors (R1.16) in the site itself, and the public counter.
+"""Counting public page views and visitors (R1.16) in the site itself.
 
-``VisitCounterMiddleware`` counts a request when all of these hold (see README, "Satisfaction survey
+``eservices.visits.middleware.VisitCounterMiddleware`` counts a request when all of these hold (see README, "Satisfaction survey
 and visit statistics"):
 
 - it is a GET (not HEAD, not a form POST) answered 200 with an HTML page;
-- its path is not the admin, static files, media, documents or other files (``VISITS_EXCLUDED_PREFIXES``);
+- its path is not the admin, static files, media, documents or other files (``settings.VISITS_EXCLUDED_PREFIXES``);
 - the browser does not call itself a bot, crawler, script or headless browser, and sends a User-Agent;
 - the user is not signed-in staff: anyone who may use the Wagtail admin (the hospital's own editors
   checking their pages).
@@ -17,7 +17,6 @@ breaks the page.
 """
 
 import datetime as dt
-import logging
 import re
 
 from django.conf import settings
@@ -25,33 +24,14 @@ from django.core.cache import cache
 from django.db import DatabaseError
 from django.utils import timezone
 
+from eservices.models import DailyVisitor, DailyVisits
 from home.abuse import visitor_key
 
-from .models import DailyVisitor, DailyVisits
-
-logger = logging.getLogger("hodsite.visits")
-
-DEFAULT_EXCLUDED_PREFIXES = (
-    "/admin/",
-    "/django-admin/",
-    "/static/",
-    "/media/",
-    "/documents/",
-    "/images/",
-    "/favicon",
-    "/robots.txt",
-    "/sitemap.xml",
-)
 BOT_PATTERN = re.compile(
     r"bot|crawl|spider|slurp|archiver|facebookexternalhit|preview|monitor|uptime|headless|phantomjs|"
     r"python-|curl/|wget/|httpclient|okhttp|java/|go-http-client|libwww|scrapy|axios|node-fetch|postman",
     re.IGNORECASE,
 )
-COUNTER_CACHE_SECONDS = 300
-
-
-def excluded_prefixes():
-    return tuple(getattr(settings, "VISITS_EXCLUDED_PREFIXES", DEFAULT_EXCLUDED_PREFIXES))
 
 
 def is_bot(user_agent):
@@ -63,7 +43,7 @@ def is_countable(request, response):
         return False
     if not response.get("Content-Type", "").startswith("text/html"):
         return False
-    if request.path.startswith(excluded_prefixes()):
+    if request.path.startswith(tuple(settings.VISITS_EXCLUDED_PREFIXES)):
         return False
     if is_bot(request.META.get("HTTP_USER_AGENT", "")):
         return False
@@ -97,44 +77,3 @@ def count_view(request):
         cache.delete(seen_key)  # not recorded: let the next view try again
         raise
     DailyVisits.count(day, new_visitor)
-
-
-def _count_safely(request):
-    # Django ignores errors of response closers silently; a lost count must at least be logged.
-    try:
-        count_view(request)
-    except Exception:
-        logger.exception("Could not count a page view")
-
-
-class VisitCounterMiddleware:
-    """Counts public HTML page views once the page has been sent; never breaks or delays the page.
-
-    The count runs when the server closes the response (after the last byte went out), like Django's
-    own ``request_finished`` work, so the visitor does not wait for it.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if getattr(settings, "VISITS_COUNTING", True) and is_countable(request, response):
-            response._resource_closers.append(lambda: _count_safely(request))
-        return response
-
-
-def counter_numbers():
-    """Today, this month and all time for the public counter: one cache lookup per render; the
-    database is asked (two queries) at most every ``COUNTER_CACHE_SECONDS`` per day."""
-    today = timezone.localdate()
-    key = f"visits:counter:{today.isoformat()}"
-    numbers = cache.get(key)
-    if numbers is None:
-        numbers = DailyVisits.totals(today)
-        from .models import StatisticsPage
-
-        page = StatisticsPage.objects.live().public().only("url_path", "path", "depth").first()
-        numbers["url"] = page.get_url() if page else ""
-        cache.set(key, numbers, COUNTER_CACHE_SECONDS)
-    return numbers

@@ -2,11 +2,12 @@
 attachment download, and the access log.
 
 Every view of a case, every export and every attachment download is written to
-``ComplaintAccessLog``. A user sees only the kinds of complaint ``eservices.complaints.visible_kinds``
+``ComplaintAccessLog``. A user sees only the kinds of complaint ``eservices.complaints.rules.visible_kinds``
 allows; opening a case of another kind is refused (Wagtail's "permission denied" redirect) and the
 attachment of such a case answers 404.
 """
 
+from django.conf import settings
 from django.contrib.admin import SimpleListFilter
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
@@ -19,9 +20,11 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import CreateView, EditView, IndexView, ModelFormView
 
-from eservices import complaints as rules
-from eservices.complaints_forms import ComplaintAdminForm
+from eservices.complaints import rules
+from eservices.complaints.forms import ComplaintAdminForm
 from eservices.models import Complaint, ComplaintAccessLog
+from home.models import Department
+from home.thai_dates import thai_datetime
 
 # Dates, type, channel, anonymity and consent are shown above the form (Buddhist-Era dates, plain words);
 # the panels show what the person wrote, read-only.
@@ -92,7 +95,7 @@ class OverdueFilter(SimpleListFilter):
     def queryset(self, request, queryset):
         now = timezone.now()
         if self.value() == "resolve":
-            cutoff = now - timezone.timedelta(days=rules.resolve_days())
+            cutoff = now - timezone.timedelta(days=settings.COMPLAINTS_RESOLVE_DAYS)
             return queryset.filter(finished_at__isnull=True, received_at__lt=cutoff)
         if self.value() == "acknowledge":
             waiting = queryset.filter(acknowledged_at__isnull=True, finished_at__isnull=True)
@@ -110,8 +113,6 @@ class DepartmentFilter(SimpleListFilter):
     parameter_name = "unit"
 
     def lookups(self, request, model_admin):
-        from home.models import Department
-
         return [(str(d.pk), d.name) for d in Department.objects.filter(is_active=True)]
 
     def queryset(self, request, queryset):
@@ -123,9 +124,11 @@ class ComplaintIndexView(IndexView):
         complaints = list(queryset)
         filters = "&".join(f"{k}={v}" for k, v in sorted(self.params.items()) if v)
         ComplaintAccessLog.record(
-            self.request.user, complaints, ComplaintAccessLog.Action.EXPORT,
+            self.request.user,
+            complaints,
+            ComplaintAccessLog.Action.EXPORT,
             f"{spreadsheet_format} {len(complaints)} {filters}".strip(),
-        )  # fmt: skip
+        )
         return super().as_spreadsheet(complaints, spreadsheet_format)
 
 
@@ -203,24 +206,18 @@ class ComplaintAdmin(ModelAdmin):
 
     @staticmethod
     def received_thai(obj):
-        from home.thai_dates import thai_datetime
-
         return thai_datetime(timezone.localtime(obj.received_at))
 
     received_thai.short_description = _("received")
 
     @staticmethod
     def acknowledged_thai(obj):
-        from home.thai_dates import thai_datetime
-
         return thai_datetime(obj.acknowledged_at) if obj.acknowledged_at else ""
 
     acknowledged_thai.short_description = _("acknowledged")
 
     @staticmethod
     def finished_thai(obj):
-        from home.thai_dates import thai_datetime
-
         return thai_datetime(obj.finished_at) if obj.finished_at else ""
 
     finished_thai.short_description = _("finished")

@@ -1,5 +1,5 @@
 """Complaint counts for the 6-month (October–March) and 12-month (October–September) rounds of a
-fiscal year (R1.6, MOIT 10), on the public page and as XLSX.
+fiscal year (R1.6, MOIT 10), for the public page and its XLSX file (``exports``).
 
 Only counts leave this module: no subject, no text, no name, no unit, no code — so even a round with
 one corruption complaint says nothing about who complained or about whom. Months are counted in the
@@ -7,13 +7,12 @@ hospital's time zone (Asia/Bangkok) in Python, the same on SQLite and PostgreSQL
 """
 
 import datetime as dt
-import io
 from collections import Counter
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from eservices.models import Complaint, ComplaintKind
 from home import thai_dates
 
 ROUNDS = [(6, gettext_lazy("6-month round (October–March)")), (12, gettext_lazy("12-month round (October–September)"))]
@@ -29,8 +28,6 @@ def round_range(fiscal_year, months):
 
 def available_years():
     """Fiscal years that have complaints, newest first, always including the current one."""
-    from eservices.models import Complaint
-
     years = {thai_dates.current_fiscal_year()}
     first = Complaint.objects.order_by("received_at").values_list("received_at", flat=True).first()
     if first:
@@ -40,8 +37,6 @@ def available_years():
 
 def complaint_statistics(fiscal_year, months=12):
     """Counts of the round: totals per type, and per type by channel, by status and by month."""
-    from eservices.models import Complaint, ComplaintKind
-
     start, end = round_range(fiscal_year, months)
     tz = timezone.get_current_timezone()
     start_at = timezone.make_aware(dt.datetime.combine(start, dt.time.min), tz)
@@ -93,49 +88,3 @@ def complaint_statistics(fiscal_year, months=12):
         ),
         "resolved": sum(by_status[(k, s)] for k, _l in kinds for s in ("resolved", "closed", "forwarded")),
     }
-
-
-def xlsx_bytes(stats):
-    """The same tables as the page, in one sheet, with Thai headings."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = _("Complaint statistics")[:31]
-    bold = Font(bold=True, name="Sarabun")
-    fill = PatternFill("solid", fgColor="E3F1EC")
-    title = _("Complaint statistics, %(round)s, %(year)s") % {
-        "round": stats["round_label"],
-        "year": thai_dates.fiscal_year_label(stats["fiscal_year"]),
-    }
-    ws.append([title])
-    ws["A1"].font = Font(bold=True, size=14, name="Sarabun")
-    ws.append(
-        [
-            _("Period: %(start)s – %(end)s. Counted by the complaint system; no personal data.")
-            % {"start": thai_dates.thai_date(stats["start"]), "end": thai_dates.thai_date(stats["end"])}
-        ]
-    )
-    ws.append([])
-
-    def block(heading, rows):
-        ws.append([heading, *stats["kinds"], _("Total")])
-        for cell in ws[ws.max_row]:
-            cell.font = bold
-            cell.fill = fill
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        for row in rows:
-            ws.append([row["label"], *row["counts"], row["total"]])
-        ws.append([])
-
-    block(_("Type"), [{"label": _("All complaints"), "counts": stats["totals"], "total": stats["total"]}])
-    block(_("Status"), stats["by_status"])
-    block(_("Channel"), stats["by_channel"])
-    block(_("Month received"), stats["by_month"])
-    ws.column_dimensions["A"].width = 34
-    for letter in ("B", "C", "D"):
-        ws.column_dimensions[letter].width = 22
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
