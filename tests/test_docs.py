@@ -7,6 +7,7 @@ one that does (every top-level package, plus templates/, locale/, tests/, docs/ 
 """
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -37,24 +38,48 @@ def _prose(text):
     return CODE_SPAN.sub("", FENCE.sub("", text))
 
 
-def relative_targets(text):
-    """The relative link and image targets of a Markdown text, without their #fragment."""
+def _links(text):
     prose = _prose(text)
     targets = LINK.findall(prose) + REFERENCE.findall(prose) + HTML_SRC.findall(prose)
-    found = []
-    for target in targets:
-        if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) or target.startswith(("#", "//")):
-            continue  # http:, https:, mailto:, a fragment of the same page
-        path = target.split("#", 1)[0].split("?", 1)[0]
-        if path:
-            found.append(path)
+    return [t for t in targets if not re.match(r"^[a-z][a-z0-9+.-]*:", t, re.I) and not t.startswith("//")]
+
+
+def relative_targets(text):
+    """The relative link and image targets of a Markdown text (http:, mailto: and #fragments left out)."""
+    return [path for t in _links(text) if (path := t.split("#", 1)[0].split("?", 1)[0])]
+
+
+def slug(heading):
+    """A heading's anchor as GitHub makes it: lower case; letters (Thai vowel and tone marks included),
+    digits, spaces, hyphens and underscores kept, everything else dropped; spaces become hyphens."""
+    kept = "".join(c for c in heading.strip().lower() if c in " -_" or unicodedata.category(c)[0] in "LMN")
+    return kept.replace(" ", "-")
+
+
+def anchors(text):
+    """The anchors of a Markdown text's headings (a repeated heading gets -1, -2, …)."""
+    seen, found = {}, set()
+    for heading in re.findall(r"^#{1,6}\s+(.+?)\s*#*\s*$", FENCE.sub("", text), re.M):
+        base = slug(CODE_SPAN.sub(lambda m: m.group(0).strip("`"), heading))
+        count = seen.get(base, 0)
+        seen[base] = count + 1
+        found.add(base if count == 0 else f"{base}-{count}")
     return found
 
 
 def missing_targets(markdown_file):
-    """Targets of the file's relative links and images that do not exist (paths relative to the file)."""
-    text = markdown_file.read_text(encoding="utf-8")
-    return [t for t in relative_targets(text) if not (markdown_file.parent / t).exists()]
+    """Relative links and images of the file that point at a missing file, or at a missing heading of a
+    Markdown file (paths relative to the file)."""
+    missing = []
+    for target in _links(markdown_file.read_text(encoding="utf-8")):
+        path, _, fragment = target.partition("#")
+        path = path.split("?", 1)[0]
+        file = (markdown_file.parent / path) if path else markdown_file
+        if not file.exists():
+            missing.append(target)
+        elif fragment and file.suffix == ".md" and fragment not in anchors(file.read_text(encoding="utf-8")):
+            missing.append(target)
+    return missing
 
 
 def map_folders(readme_text):
@@ -137,16 +162,30 @@ def test_images_in_docs_are_used_and_small():
 
 def test_a_broken_link_or_image_is_found_and_code_is_not_read_as_a_link(tmp_path):
     (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "here.md").write_text("x", encoding="utf-8")
+    (tmp_path / "docs" / "here.md").write_text("# Part\n", encoding="utf-8")
     page = tmp_path / "README.md"
     page.write_text(
         "[ok](docs/here.md#part) [gone](docs/gone.md) ![pic](docs/images/none.png)\n"
-        "[web](https://example.org) [mail](mailto:a@b.c) [same](#top) `[code](nothere.md)`\n"
+        "[web](https://example.org) [mail](mailto:a@b.c) `[code](nothere.md)`\n"
         '<img src="docs/missing.png" alt="">\n'
         "```\n[fenced](also-not-there.md)\n```\n",
         encoding="utf-8",
     )
     assert missing_targets(page) == ["docs/gone.md", "docs/images/none.png", "docs/missing.png"]
+
+
+def test_a_link_to_a_missing_heading_is_found_thai_headings_included(tmp_path):
+    (tmp_path / "guide.md").write_text(
+        "# คู่มือ\n\n## 4.2 รายงานผลการเผยแพร่ข้อมูล\n\n## Paperwork (R2.7, MOIT 1.2)\n\n## Notes\n\n## Notes\n",
+        encoding="utf-8",
+    )
+    page = tmp_path / "README.md"
+    page.write_text(
+        "[a](guide.md#42-รายงานผลการเผยแพร่ข้อมูล) [b](guide.md#paperwork-r27-moit-12) [c](guide.md#notes-1)\n"
+        "[d](guide.md#no-such-part) [e](#top-of-nothing) [f](guide.md)\n",
+        encoding="utf-8",
+    )
+    assert missing_targets(page) == ["guide.md#no-such-part", "#top-of-nothing"]
 
 
 def test_a_map_naming_a_missing_folder_or_missing_a_real_one_is_reported(tmp_path):
