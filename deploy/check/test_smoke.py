@@ -43,7 +43,9 @@ def client():
 def fetch(url, opener=None, data=None, headers=None):
     """(status, headers, body) without following redirects; HTTP errors are answers too."""
     opener = opener or client()
-    request = urllib.request.Request(url, data=data, headers={"User-Agent": "hodsite-production-check", **(headers or {})})
+    request = urllib.request.Request(
+        url, data=data, headers={"User-Agent": "hodsite-production-check", **(headers or {})}
+    )
     try:
         with opener.open(request, timeout=20) as response:
             return response.status, response.headers, response.read()
@@ -156,7 +158,9 @@ def test_sign_in_is_recorded_with_the_user_on_later_requests():
     def post(password):
         _, _, body = fetch(login, opener)
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body.decode()).group(1)
-        form = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "username": FIXTURES["admin"], "password": password})
+        form = urllib.parse.urlencode(
+            {"csrfmiddlewaretoken": token, "username": FIXTURES["admin"], "password": password}
+        )
         return fetch(login, opener, data=form.encode(), headers={"Referer": login})
 
     assert post("wrong-password-123")[0] == 200
