@@ -10,6 +10,7 @@ import os
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 
 from wagtail.models import Collection, CollectionViewRestriction
 
@@ -35,8 +36,12 @@ public_doc.save()
 
 buffer = io.BytesIO()
 Image.new("RGB", (320, 200), (10, 110, 90)).save(buffer, "PNG")
-image = HospitalImage(title="อาคารผู้ป่วยนอก", description="อาคารผู้ป่วยนอกของโรงพยาบาลฮอด", collection=root)
-image.file.save("opd-building.png", ContentFile(buffer.getvalue()), save=False)
+image = HospitalImage(
+    title="อาคารผู้ป่วยนอก",
+    description="อาคารผู้ป่วยนอกของโรงพยาบาลฮอด",
+    collection=root,
+    file=ImageFile(io.BytesIO(buffer.getvalue()), name="opd-building.png"),
+)
 image.save()
 rendition = image.get_rendition("width-200")
 
