@@ -15,10 +15,15 @@ from django.core.files.images import ImageFile
 from wagtail.models import Collection, CollectionViewRestriction
 
 from PIL import Image
+from pypdf import PdfWriter
 
 from home.models import HomePage, HospitalDocument, HospitalImage, StandardPage
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+pdf = io.BytesIO()
+writer = PdfWriter()
+writer.add_blank_page(width=595, height=842)
+writer.write(pdf)
+PDF = pdf.getvalue()
 
 User = get_user_model()
 admin = User.objects.create_superuser("checkadmin", "it@example.com", os.environ["CHECK_ADMIN_PASSWORD"])

@@ -97,7 +97,7 @@ def test_home_over_https_with_security_headers():
 def test_private_document_file_is_never_served_from_disk():
     assert fetch(BASE + FIXTURES["private_document_file"])[0] == 404
     status, headers, _ = fetch(BASE + FIXTURES["private_document_url"])
-    assert status == 302 and "/admin/login/" in headers["Location"]  # Django's view asks for a sign-in
+    assert status == 302 and "/login/?next=/documents/" in headers["Location"]  # Wagtail asks for a sign-in
 
 
 def test_original_images_are_not_served_but_renditions_are():
