@@ -35,16 +35,17 @@ cleanup() {
     status=$?
     set +e
     if [ -f "$WORK/nginx.pid" ]; then "$NGINX" -e "$WORK/logs/nginx-error.log" -p "$WORK" -c "$WORK/nginx.conf" -s quit 2>/dev/null; fi
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
-    for _ in $(seq 1 50); do
+    # Each gunicorn runs in its own process group (setsid): the master and all its workers stop together.
+    for pid in "${PIDS[@]}"; do kill -INT -- "-$pid" 2>/dev/null; done
+    for _ in $(seq 1 100); do
         alive=0
-        for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+        for pid in "${PIDS[@]}"; do kill -0 -- "-$pid" 2>/dev/null && alive=1; done
         [ "$alive" = 0 ] && break
         sleep 0.2
     done
-    for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null; done
+    for pid in "${PIDS[@]}"; do kill -KILL -- "-$pid" 2>/dev/null; done
     if [ -f "$WORK/nginx.pid" ]; then kill "$(cat "$WORK/nginx.pid")" 2>/dev/null; fi
-    psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null 2>&1
+    timeout 120 psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null 2>&1
     if [ "$status" = 0 ]; then
         rm -rf "$WORK"
         say "production-check passed"
@@ -103,12 +104,12 @@ say "check --deploy, migrate, collectstatic, content"
 
 # --- gunicorn (deploy/gunicorn.conf.py), and a second one whose Redis is gone ------------------------
 say "gunicorn on 127.0.0.1:$APP_PORT (and :$NOREDIS_PORT with Redis unreachable)"
-GUNICORN_BIND="127.0.0.1:$APP_PORT" GUNICORN_WORKERS=2 "$BIN/gunicorn" -c deploy/gunicorn.conf.py \
+GUNICORN_BIND="127.0.0.1:$APP_PORT" GUNICORN_WORKERS=2 setsid "$BIN/gunicorn" -c deploy/gunicorn.conf.py \
     >"$WORK/gunicorn.log" 2>&1 &
 PIDS+=($!)
 dead_port="$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 REDIS_URL="redis://127.0.0.1:$dead_port/0" GUNICORN_BIND="127.0.0.1:$NOREDIS_PORT" GUNICORN_WORKERS=1 \
-    "$BIN/gunicorn" -c deploy/gunicorn.conf.py >"$WORK/gunicorn-noredis.log" 2>&1 &
+    setsid "$BIN/gunicorn" -c deploy/gunicorn.conf.py >"$WORK/gunicorn-noredis.log" 2>&1 &
 PIDS+=($!)
 wait_until 60 gunicorn curl -s -o /dev/null "http://127.0.0.1:$APP_PORT/healthz"
 wait_until 60 "the second gunicorn" curl -s -o /dev/null "http://127.0.0.1:$NOREDIS_PORT/healthz"
