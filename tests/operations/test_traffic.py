@@ -1,5 +1,6 @@
 """Traffic log (Computer Crime Act s.26) and sign-in events: the fields, and nothing secret."""
 
+import io
 import json
 import logging
 import os
@@ -85,3 +86,22 @@ def test_production_writes_both_logs_to_files(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "access.log").read_text() == '{"a":1}\n'
     assert (tmp_path / "auth.log").read_text() == '{"b":2}\n'
+
+
+def test_a_streamed_file_counts_its_length_and_a_broken_line_never_breaks_the_page(access, rf, monkeypatch):
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import FileResponse, HttpResponse
+
+    from operations import traffic
+
+    request = rf.get("/documents/1/report.pdf", REMOTE_ADDR="203.0.113.9")
+    request.user = AnonymousUser()
+    response = traffic.AccessLogMiddleware(lambda r: FileResponse(io.BytesIO(b"x" * 1234)))(request)
+    assert response.streaming
+    [line] = lines(access, "hodsite.access")
+    assert line["bytes"] == 1234 and line["path"] == "/documents/1/report.pdf"
+
+    monkeypatch.setattr(traffic, "client_ip", lambda r: 1 / 0)
+    response = traffic.AccessLogMiddleware(lambda r: HttpResponse("ok"))(request)
+    assert response.status_code == 200
+    assert any(r.name == "hodsite.operations" and r.levelname == "ERROR" for r in access.records)
