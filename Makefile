@@ -13,7 +13,7 @@ APT := $(shell command -v apt-get 2>/dev/null)
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 DEPLOY_ENV := DJANGO_SETTINGS_MODULE=hodsite.settings.production SECRET_KEY=check-deploy-dummy-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ ALLOWED_HOSTS=www.hodhospital.go.th DATABASE_URL=sqlite:////tmp/hodsite-check-deploy.sqlite3
 
-.PHONY: run test install system-pdf system-browser lint check bench messages clean-db
+.PHONY: run test install system-pdf system-browser lint check bench messages clean-db production-check
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -60,6 +60,11 @@ check: install
 
 test: install system-pdf system-browser lint check
 	$(BIN)/pytest
+
+# The production recipe of deploy/README.md on this machine: nginx (TLS) → gunicorn → PostgreSQL + Redis,
+# production settings, smoke checks and one browser journey; stops everything it started (about 2 minutes).
+production-check: install system-pdf system-browser
+	PY=$(abspath $(PY)) deploy/production-check.sh
 
 bench: install
 	$(BIN)/pytest tests/bench -q -p no:randomly --no-header

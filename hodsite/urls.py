@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from home.search import views as search_views
+from operations import views as operations_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -17,6 +18,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("search/", search_views.search, name="search"),
+    path("healthz", operations_views.healthz, name="healthz"),
 ]
 
 if settings.DEBUG:

@@ -8,3 +8,6 @@ class OperationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "operations"
     verbose_name = _("Operations")
+
+    def ready(self):
+        from . import checks, traffic  # noqa: F401 — registers the system checks and the sign-in receivers

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: one traffic-log line per request with the status the client got (operations/traffic.py).
+    "operations.traffic.AccessLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise serves the collected static files (CSS, JS, the Sarabun font) in production.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -132,7 +134,8 @@ STATICFILES_FINDERS = [
     "home.fonts.SarabunFinder",
 ]
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "static"
+# Where collectstatic puts the files nginx serves at /static/.
+STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "static")))
 STATIC_URL = "/static/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 # Complaint attachments: outside MEDIA_ROOT (never served by the web server); staff download through the admin.
@@ -190,6 +193,33 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_FINISH_WORKFLOW_ACTION = "publishing.workflows.publish_approved"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
+# --- Operations (operations/, deploy/README.md) ---------------------------------------------------
+# Traffic log (access.log), sign-in log (auth.log), nginx's log and the manifest that seals them. Production
+# writes the files; development leaves the access log off and prints sign-ins to the console.
+TRAFFIC_LOG_DIR = Path(env("TRAFFIC_LOG_DIR", default=str(BASE_DIR / "logs")))
+# Days rotated logs are kept before ``seal_logs`` deletes them; the Computer Crime Act s.26 needs at least
+# 90 (a system check refuses less).
+TRAFFIC_LOG_RETENTION_DAYS = env.int("TRAFFIC_LOG_RETENTION_DAYS", default=90)
+# ``check_jobs`` alerts ADMINS when the periodic jobs have not completed a run for this long; /healthz says "stale".
+JOBS_STALE_MINUTES = env.int("JOBS_STALE_MINUTES", default=10)
+# Small state files of the operations commands (the open-outage flag of ``check_jobs``).
+OPERATIONS_STATE_DIR = Path(env("OPERATIONS_STATE_DIR", default=str(BASE_DIR / ".run")))
+# Who gets the operations alerts and Django's error mails: ADMINS=ops@hodhospital.go.th,it@hodhospital.go.th
+ADMINS = [(address, address) for address in env.list("ADMINS", default=[])]
+# Paths the visit counter never counts (eservices/visits.py); /healthz is polled by the monitor.
+VISITS_EXCLUDED_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/static/",
+    "/media/",
+    "/documents/",
+    "/images/",
+    "/favicon",
+    "/robots.txt",
+    "/sitemap.xml",
+    "/healthz",
+)
+
 # --- E-mail ------------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="โรงพยาบาลฮอด <webmaster@hodhospital.go.th>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -216,6 +246,7 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},  # page events are in Wagtail's audit log already
+        "hodsite.access": {"level": "WARNING"},  # one line per request: production writes it to a file
     },
 }
 

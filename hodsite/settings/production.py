@@ -1,13 +1,16 @@
 """Production settings: every secret from the environment; refuses to start half-configured.
 
 Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL. Optional: REDIS_URL (cache), EMAIL_URL,
-WAGTAILADMIN_BASE_URL, CSRF_TRUSTED_ORIGINS. See README "Configuration".
+WAGTAILADMIN_BASE_URL, CSRF_TRUSTED_ORIGINS, TRAFFIC_LOG_DIR (default /var/log/hodsite), ADMINS.
+See README "Configuration" and deploy/README.md.
 """
+
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import LOGGING, env
 
 DEBUG = False
 
@@ -23,15 +26,20 @@ ALLOWED_HOSTS = _required("ALLOWED_HOSTS", env.list("ALLOWED_HOSTS", default=[])
 # No silent SQLite fallback in production.
 DATABASES = {"default": env.db_url_config(_required("DATABASE_URL", env("DATABASE_URL", default="")))}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+# A kept connection is tested before each request reuses it: a PostgreSQL restart costs no 500.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[f"https://{h}" for h in ALLOWED_HOSTS])
 
-# Cache: Redis when REDIS_URL is set (redis://127.0.0.1:6379/1), local memory otherwise.
+# Cache: Redis when REDIS_URL is set (redis://127.0.0.1:6379/1), local memory otherwise. A Redis outage
+# is logged and the site goes on without the cache; rate limits fail open (operations/cache.py).
 if env("REDIS_URL", default=""):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "operations.cache.ResilientRedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": "hodsite",
+            # Give up on a hung Redis quickly (seconds) rather than hold the page.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 
@@ -43,6 +51,8 @@ else:
 
 # HTTPS everywhere (check --deploy clean).
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+# The monitor may poll /healthz over plain HTTP on the host itself.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # How many reverse proxies append to X-Forwarded-For in front of the site (the TLS proxy: 1). Rate limits,
 # one-vote-per-day and unique visitors key on the client address the nearest trusted proxy saw; with 0
@@ -57,4 +67,33 @@ CSRF_COOKIE_SECURE = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# Traffic and sign-in logs (Computer Crime Act s.26): JSON lines in TRAFFIC_LOG_DIR, rotated by logrotate
+# (deploy/logrotate/hodsite), sealed and expired by ``seal_logs``. WatchedFileHandler reopens the file after
+# logrotate moved it; ``delay`` opens it only when a line is written (management commands rarely do).
+TRAFFIC_LOG_DIR = Path(env("TRAFFIC_LOG_DIR", default="/var/log/hodsite"))
+LOGGING = {
+    **LOGGING,
+    "formatters": {**LOGGING["formatters"], "line": {"format": "%(message)s"}},
+    "handlers": {
+        **LOGGING["handlers"],
+        "access_file": {
+            "class": "logging.handlers.WatchedFileHandler",
+            "filename": str(TRAFFIC_LOG_DIR / "access.log"),
+            "formatter": "line",
+            "delay": True,
+        },
+        "auth_file": {
+            "class": "logging.handlers.WatchedFileHandler",
+            "filename": str(TRAFFIC_LOG_DIR / "auth.log"),
+            "formatter": "line",
+            "delay": True,
+        },
+    },
+    "loggers": {
+        **LOGGING["loggers"],
+        "hodsite.access": {"handlers": ["access_file"], "level": "INFO", "propagate": False},
+        "hodsite.auth": {"handlers": ["auth_file"], "level": "INFO", "propagate": False},
+    },
 }

@@ -1,6 +1,7 @@
 """Test settings: fenced off from the outside world (own media folder, no real e-mail)."""
 
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import env
@@ -21,3 +22,5 @@ STORAGES = {
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 # The suite searches hundreds of times within a minute from one address; the limit itself has its own test.
 SEARCH_RATE_LIMIT = (100_000, 60)
+TRAFFIC_LOG_DIR = Path(tempfile.mkdtemp(prefix="hodsite-test-logs-"))
+OPERATIONS_STATE_DIR = Path(tempfile.mkdtemp(prefix="hodsite-test-state-"))

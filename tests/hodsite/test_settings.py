@@ -45,12 +45,12 @@ def test_production_uses_redis_and_email_url_when_given():
     code = (
         "from django.conf import settings as s;"
         "print(s.CACHES['default']['BACKEND'], s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_USE_TLS, s.SECURE_SSL_REDIRECT,"
-        " s.SESSION_COOKIE_SECURE, s.LANGUAGE_CODE, s.TIME_ZONE)"
+        " s.SESSION_COOKIE_SECURE, s.LANGUAGE_CODE, s.TIME_ZONE, s.DATABASES['default']['CONN_HEALTH_CHECKS'])"
     )
     result = manage("shell", "-v", "0", "-c", code, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "django.core.cache.backends.redis.RedisCache",
+        "operations.cache.ResilientRedisCache",
         "smtp.example.go.th",
         "587",
         "True",
@@ -58,6 +58,7 @@ def test_production_uses_redis_and_email_url_when_given():
         "True",
         "th",
         "Asia/Bangkok",
+        "True",
     ]
 
 
