@@ -80,9 +80,7 @@ def renew_lease(holder, name=LEASE_NAME):
     """Push the expiry forward while we still hold the lease; False when another host took it over."""
     from home.models import PeriodicLease
 
-    return bool(
-        PeriodicLease.objects.filter(name=name, holder=holder).update(expires_at=timezone.now() + _lease_ttl())
-    )
+    return bool(PeriodicLease.objects.filter(name=name, holder=holder).update(expires_at=timezone.now() + _lease_ttl()))
 
 
 def release_lease(holder, name=LEASE_NAME, finished=True):

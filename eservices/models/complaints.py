@@ -6,7 +6,6 @@ the system: the form, the case file and its history, and the counts the system m
 """
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models.signals import post_migrate
 from django.utils import timezone
@@ -20,6 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from eservices import complaints as rules
+from home import storage as home_storage
 from home.search.fields import ThaiSearchMixin
 
 # After every migrate: the complaint groups and their permissions (eservices.complaints).
@@ -27,8 +27,9 @@ post_migrate.connect(rules._post_migrate, dispatch_uid="eservices.complaint_grou
 
 
 def private_storage():
-    """Attachments never sit under MEDIA_ROOT: staff download them through a logged, checked view."""
-    return FileSystemStorage(location=getattr(settings, "COMPLAINTS_PRIVATE_ROOT", settings.BASE_DIR / "private"))
+    """Attachments never sit under MEDIA_ROOT or in the media bucket: staff download them through a logged,
+    checked view (``home.storage``: a local private folder, or the private bucket of the S3 profile)."""
+    return home_storage.private_storage()
 
 
 class ComplaintKind(models.TextChoices):
