@@ -335,7 +335,9 @@ def open_backup(path, workdir):
 def restore_backup(path, stdout=None):
     """Restore the database and files of the backup at ``path``; returns a summary dict."""
     path = Path(path)
-    with tempfile.TemporaryDirectory(dir=path.parent, prefix=".restore-") as workdir:
+    # unpack beside the archive (the same disk, sized for backups) unless that folder is read-only
+    scratch = path.parent if os.access(path.parent, os.W_OK) else None
+    with tempfile.TemporaryDirectory(dir=scratch, prefix=".restore-") as workdir:
         manifest = open_backup(path, workdir)
         load_database(Path(workdir) / manifest["database"])
         written = 0
