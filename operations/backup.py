@@ -238,7 +238,7 @@ def prune(keep, dest=None):
 def create_backup(dest=None, keep=None):
     """Write one backup and apply retention; returns the new backup's path."""
     folder = backup_dir(dest)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     now = datetime.now(UTC)
     final = folder / f"{PREFIX}{now:%Y%m%dT%H%M%S.%f}Z{SUFFIX}"
     partial = final.with_name(final.name + ".partial")
@@ -255,12 +255,14 @@ def create_backup(dest=None, keep=None):
             }
             db_name, manifest["row_counts"] = dump_database(staging)
             manifest["database"] = db_name
+            partial.touch(mode=0o600)  # complaints and staff e-mails: readable by the site's user only
             with tarfile.open(partial, "w") as archive:
                 db_path = Path(staging) / db_name
                 files[db_name] = sha256_file(db_path)
                 archive.add(db_path, arcname=db_name)
                 for area, storage in file_areas().items():
-                    manifest[f"{area}_storage"] = f"{type(storage).__module__}.{type(storage).__qualname__}"
+                    cls = storage.__class__  # through home.storage's lazy wrapper to the real backend
+                    manifest[f"{area}_storage"] = f"{cls.__module__}.{cls.__qualname__}"
                     for name in walk(storage):
                         arcname = f"{area}/{name}"
                         info = tarfile.TarInfo(arcname)

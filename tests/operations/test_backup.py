@@ -134,6 +134,8 @@ def test_the_manifest_records_versions_migrations_rows_and_every_file_hash(conte
     assert manifest["database"] in {"database.sqlite3", "database.dump"}
     assert set(manifest["files"]) | {"manifest.json"} == names
     assert {"private/" + content["complaint"].attachment.name, "media/" + content["image"].file.name} <= names
+    assert manifest["private_storage"] == "home.storage.PrivateFileSystemStorage"
+    assert path.stat().st_mode & 0o077 == 0  # personal data: not readable by other users
 
 
 def test_retention_keeps_the_newest_backups(folders):
