@@ -82,3 +82,19 @@ messages: install
 
 clean-db:
 	rm -f db.sqlite3 db.sqlite3-shm db.sqlite3-wal
+
+# Backups (deploy/README-backup.md). PostgreSQL needs pg_dump/pg_restore from Debian's postgresql-client.
+.PHONY: system-pgclient backup restore
+system-pgclient:
+	@if [ ! -x "$$(command -v pg_dump)" ]; then \
+		echo "Installing the PostgreSQL client for backups (apt)"; \
+		$(SUDO) $(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) $(APT) install -y -qq postgresql-client >/dev/null; \
+	fi
+
+backup: install system-pgclient
+	$(PY) manage.py backup
+
+# make restore BACKUP=backups/hodsite-backup-….tar  (replaces the database: stop the site first)
+restore: install system-pgclient
+	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=path/to/hodsite-backup-….tar"; exit 2; }
+	$(PY) manage.py restore "$(BACKUP)" --yes

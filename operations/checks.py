@@ -8,7 +8,7 @@ from .logfiles import MINIMUM_RETENTION_DAYS
 
 @register()
 def traffic_log_retention(app_configs, **kwargs):
-    days = getattr(settings, "TRAFFIC_LOG_RETENTION_DAYS", MINIMUM_RETENTION_DAYS)
+    days = settings.TRAFFIC_LOG_RETENTION_DAYS
     if not isinstance(days, int) or days < MINIMUM_RETENTION_DAYS:
         return [
             Error(

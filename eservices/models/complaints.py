@@ -6,7 +6,6 @@ the system: the form, the case file and its history, and the counts the system m
 """
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -19,14 +18,16 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from eservices.complaints import codes, rules
+from home import storage as home_storage
 from home.search.fields import ThaiSearchMixin
 
 from .routing import RegisteredViewsMixin
 
 
 def private_storage():
-    """Attachments never sit under MEDIA_ROOT: staff download them through a logged, checked view."""
-    return FileSystemStorage(location=settings.COMPLAINTS_PRIVATE_ROOT)
+    """Attachments never sit under MEDIA_ROOT or in the media bucket: staff download them through a logged,
+    checked view (``home.storage``: a local private folder, or the private bucket of the S3 profile)."""
+    return home_storage.private_storage()
 
 
 class ComplaintKind(models.TextChoices):

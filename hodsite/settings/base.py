@@ -8,9 +8,12 @@ https://docs.wagtail.org/en/stable/reference/settings.html
 
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 import environ
+
+from .storage import s3_storages
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -149,6 +152,32 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Scale-out profile (deploy/README-backup.md): with MEDIA_STORAGE=s3 several app servers share media in an
+# S3-compatible bucket (public images; documents only through Django) and complaint attachments in a second,
+# private bucket (AWS_PRIVATE_BUCKET_NAME), never in the media bucket. See hodsite/settings/storage.py.
+MEDIA_STORAGE = env("MEDIA_STORAGE", default="local")
+if MEDIA_STORAGE == "s3":
+    STORAGES.update(
+        s3_storages(
+            bucket=env("AWS_STORAGE_BUCKET_NAME"),
+            private_bucket=env("AWS_PRIVATE_BUCKET_NAME"),
+            endpoint_url=env("AWS_S3_ENDPOINT_URL", default=None),
+            region_name=env("AWS_S3_REGION_NAME", default=None),
+            access_key=env("AWS_ACCESS_KEY_ID", default=None),
+            secret_key=env("AWS_SECRET_ACCESS_KEY", default=None),
+            custom_domain=env("AWS_S3_CUSTOM_DOMAIN", default=None),
+            querystring_auth=env.bool("AWS_QUERYSTRING_AUTH", default=False),
+            querystring_expire=env.int("AWS_QUERYSTRING_EXPIRE", default=7 * 24 * 3600),
+            addressing_style=env("AWS_S3_ADDRESSING_STYLE", default=None),
+        )
+    )
+elif MEDIA_STORAGE != "local":
+    raise ImproperlyConfigured("MEDIA_STORAGE must be 'local' or 's3'.")
+
+# Backups (manage.py backup / restore, deploy/README-backup.md): where they go and how many are kept.
+BACKUP_DIR = env.path("BACKUP_DIR", default=str(BASE_DIR / "backups"))
+BACKUP_KEEP = env.int("BACKUP_KEEP", default=14)
+
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "hodsite"}}
 
 # Django caps form fields at 1000; Wagtail's page editor with StreamFields can exceed it.
@@ -257,6 +286,9 @@ LOGGING = {
 TRUSTED_PROXY_COUNT = 0
 # Where the periodic-jobs runner keeps its lock file (one runner at a time).
 PERIODIC_LOCK_DIR = BASE_DIR / ".run"
+# How long a periodic-jobs runner holds its database lease (renewed between jobs); a crashed host's lease is
+# taken over after this many seconds, so the jobs never stop for good when one app server dies.
+PERIODIC_LEASE_SECONDS = 600
 # Public searches per client address: (count, seconds). Generous, a search costs a few queries; bulk
 # scraping stops.
 SEARCH_RATE_LIMIT = (60, 60)

@@ -10,7 +10,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import LOGGING, env
+from .base import LOGGING, STORAGES, env
 
 DEBUG = False
 
@@ -64,10 +64,8 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+# Media as base chose (local folder, or S3 with MEDIA_STORAGE=s3); static files through WhiteNoise.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
 
 # Traffic and sign-in logs (Computer Crime Act s.26): JSON lines in TRAFFIC_LOG_DIR, rotated by logrotate
 # (deploy/logrotate/hodsite), sealed and expired by ``seal_logs``. WatchedFileHandler reopens the file after

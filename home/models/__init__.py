@@ -3,12 +3,14 @@
 One module per concern (STYLE.md: a ``models/`` package once one file stops being readable):
 ``media`` (image and document models), ``site_settings`` (contact block, footer links),
 ``pages`` (HomePage, StandardPage, ContactPage, SitemapPage), ``base`` (departments and the
-abstract page with the R2.1 facts every published item carries).
+abstract page with the R2.1 facts every published item carries), ``privacy`` (the daily salt),
+``periodic`` (the periodic-jobs lease shared by every host).
 """
 
 from .base import DataPeriodFields, Department, FactsMixin, FiscalPeriodFields, ItemPage, OwnerFields, SourceFields
 from .media import HospitalDocument, HospitalImage, HospitalRendition, human_size
 from .pages import ContactPage, HomePage, SitemapPage, StandardPage
+from .periodic import PeriodicLease
 from .privacy import DailySalt
 from .site_settings import ContactSettings, FooterSettings
 
@@ -28,6 +30,7 @@ __all__ = [
     "HospitalDocument",
     "HospitalImage",
     "HospitalRendition",
+    "PeriodicLease",
     "SitemapPage",
     "StandardPage",
     "human_size",

@@ -1,7 +1,8 @@
 """Run the site's periodic jobs (publish scheduled pages, take down expired ones, reminders).
 
 Production runs it once a minute from cron or a systemd timer (see README); ``make run`` starts it
-with ``--loop``. Safe to run twice at once: a second runner finds the lock taken and exits.
+with ``--loop``. Safe to run twice at once, and on every app server at once: a second runner finds the
+host's lock or the database lease (``home.periodic``) taken and skips that run.
 """
 
 import time
