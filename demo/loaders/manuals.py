@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from home.demo import content
+from demo import content
 from home.thai_dates import current_fiscal_year, fiscal_year_range, thai_date
 from manuals import durations
 from manuals.models import CitizenGuideIndexPage, CitizenGuidePage, OperationsManualIndexPage, OperationsManualPage

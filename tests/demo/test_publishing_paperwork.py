@@ -12,9 +12,10 @@ from wagtail.models import Page, Site, WorkflowState
 import pypdf
 import pytest
 
-from home.demo.builder import DemoBuilder
+from demo.builder import DemoBuilder
+from demo.loaders import publishing as loader
 from home.models.base import ItemPage
-from publishing import demo, exports, paperwork
+from publishing import exports, paperwork
 
 pytestmark = pytest.mark.django_db
 
@@ -61,5 +62,5 @@ def test_every_demo_item_has_a_request_form_and_the_report_of_its_month_lists_it
     assert readable("(ธนกร วงศ์ศรีสุข)") in text and readable("ผู้อำนวยการโรงพยาบาลฮอด") in text
 
     before = WorkflowState.objects.count()
-    demo.publication_records(DemoBuilder(Site.objects.get(is_default_site=True)))
+    loader.publication_records(DemoBuilder(Site.objects.get(is_default_site=True)))
     assert WorkflowState.objects.count() == before  # idempotent

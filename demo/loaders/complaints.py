@@ -10,6 +10,7 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from demo.loaders.hospital import DEMO_PASSWORD
 from eservices import complaints as rules
 from eservices.models import (
     Complaint,
@@ -20,7 +21,6 @@ from eservices.models import (
     Feedback,
     FeedbackPage,
 )
-from home.demo.hospital import DEMO_PASSWORD
 from home.models import StandardPage
 
 ACCOUNTS = [

@@ -2,7 +2,7 @@
 
 from django.contrib.auth import get_user_model
 
-from home.demo import content, media
+from demo import content, media
 from home.models import ContactPage, ContactSettings, FooterSettings, SitemapPage, StandardPage
 from home.thai_dates import current_fiscal_year
 

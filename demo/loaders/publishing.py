@@ -4,9 +4,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from home.models import Department
-
-from .roles import DIRECTOR, WEBMASTERS
-from .setup import setup_roles
+from home.roles import DIRECTOR, WEBMASTERS
+from publishing.setup import setup_roles
 
 # username → (department names whose editors' group, heads' group; plus role groups)
 DEMO_ROLES = {
@@ -73,8 +72,8 @@ def workflow_states(builder):
 
     from wagtail.models import WorkflowState
 
-    from . import jobs
-    from .urgent import urgent_publish
+    from publishing import jobs
+    from publishing.urgent import urgent_publish
 
     if WorkflowState.objects.exists():
         return  # states were made before (or real work happened): leave them
@@ -201,9 +200,8 @@ def publication_records(builder):
     from wagtail.models import Page, TaskState, WorkflowState
 
     from home.models.base import ItemPage
-
-    from .models import HeadReviewTask, WebmasterPublishTask
-    from .paperwork import records_for_page
+    from publishing.models import HeadReviewTask, WebmasterPublishTask
+    from publishing.paperwork import records_for_page
 
     User = get_user_model()
     users = {

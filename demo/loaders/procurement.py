@@ -11,10 +11,9 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from demo import content
 from home import thai_dates
-from home.demo import content
-
-from .models import (
+from procurement.models import (
     IntegrityStatementIndexPage,
     IntegrityStatementPage,
     Method,

@@ -1,6 +1,6 @@
 """The disclosure part of the demo hospital: every R1 category of this app, for two fiscal years.
 
-Called by ``manage.py load_demo_data`` after the hospital's own part (see ``home.demo.builder``).
+Called by ``manage.py load_demo_data`` after the hospital's own part (see ``demo.builder``).
 Everything is created only when missing, so a second run changes nothing. Dates are computed from
 the current fiscal year (FY *n*: the year in progress, FY *n−1*: the last full year), so the demo
 stays sensible in later years. Names of people are invented; owners follow the seed's table.
@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from disclosure import demo_pictures
+from demo import content, media
+from demo import disclosure_pictures as demo_pictures
 from disclosure.models import (
     ActionPlanIndexPage,
     ActionPlanPage,
@@ -44,7 +45,6 @@ from disclosure.models import (
     WeblinkIndexPage,
 )
 from home import thai_dates
-from home.demo import content, media
 from home.models import HospitalDocument
 
 PR = "งานประชาสัมพันธ์"

@@ -11,10 +11,9 @@ import random
 
 from django.utils import timezone
 
-from home.demo import content
+from demo import content
+from eservices.models import DailyVisits, StatisticsPage, SurveyResponse, SurveyTopic, SurveyTopicScore
 from publishing.setup import setup_roles
-
-from .models import DailyVisits, StatisticsPage, SurveyResponse, SurveyTopic, SurveyTopicScore
 
 PATH = "services/statistics"
 TOPICS = [
