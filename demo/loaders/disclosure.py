@@ -136,8 +136,15 @@ def load(builder):
 def _late_evidence(fy):
     rows = []
     for year, month in thai_dates.fiscal_months(fy):
-        rows.append((5, f"แบบ สขร.1 เดือน{thai_dates.thai_month_year(dt.date(year, month, 1))}", None, month,
-                     f"procurement/monthly-summary/{year + 543}-{month:02d}"))  # fmt: skip
+        rows.append(
+            (
+                5,
+                f"แบบ สขร.1 เดือน{thai_dates.thai_month_year(dt.date(year, month, 1))}",
+                None,
+                month,
+                f"procurement/monthly-summary/{year + 543}-{month:02d}",
+            )
+        )
     rows.append((2, "2.1.8 ช่องทางรับฟังความคิดเห็นและถาม-ตอบ", None, None, "services/e-services/feedback"))
     rows.append((9, "9.3 ช่องทางการร้องเรียนออนไลน์และการติดตามเรื่อง", None, None, "services/e-services/complaint"))
     return rows
@@ -158,8 +165,16 @@ def finish(builder):
             target = builder.find(path)
             if target is None or target.pk in linked:
                 continue
-            page.evidence.add(ITAEvidence(moit_number=number, label=label, fiscal_quarter=quarter, fiscal_month=month,
-                                          linked_page=target, sort_order=order + added))  # fmt: skip
+            page.evidence.add(
+                ITAEvidence(
+                    moit_number=number,
+                    label=label,
+                    fiscal_quarter=quarter,
+                    fiscal_month=month,
+                    linked_page=target,
+                    sort_order=order + added,
+                )
+            )
             added += 1
         if added:
             page.save_revision().publish()
@@ -179,9 +194,15 @@ def about(demo):
     ]
     for path, topic, owner, extra in topics:
         demo.section(
-            path, OrganisationInfoPage, topic=topic, owner_unit=demo.dept(owner), period_start=start_of_record,
-            show_in_menus=True, published_at=demo.when(start_of_record + dt.timedelta(days=20)), **extra,
-        )  # fmt: skip
+            path,
+            OrganisationInfoPage,
+            topic=topic,
+            owner_unit=demo.dept(owner),
+            period_start=start_of_record,
+            show_in_menus=True,
+            published_at=demo.when(start_of_record + dt.timedelta(days=20)),
+            **extra,
+        )
 
     director_position = content.DIRECTOR[1]
     chart = b.image(
@@ -194,9 +215,15 @@ def about(demo):
     )
     fy_start = thai_dates.fiscal_year_range(demo.fy)[0]
     demo.section(
-        "about/structure", OrganisationInfoPage, topic=OrganisationInfoPage.Topic.STRUCTURE, org_chart=chart,
-        owner_unit=demo.dept(STRATEGY), period_start=fy_start, show_in_menus=True, published_at=demo.when(fy_start),
-    )  # fmt: skip
+        "about/structure",
+        OrganisationInfoPage,
+        topic=OrganisationInfoPage.Topic.STRUCTURE,
+        org_chart=chart,
+        owner_unit=demo.dept(STRATEGY),
+        period_start=fy_start,
+        show_in_menus=True,
+        published_at=demo.when(fy_start),
+    )
 
     executives = []
     for i, (name, position, phone) in enumerate(EXECUTIVES):
@@ -205,9 +232,14 @@ def about(demo):
         )
         executives.append(Executive(photo=photo, full_name=name, position=position, phone=phone, sort_order=i))
     demo.section(
-        "about/executives", ExecutivesPage, executives=executives, owner_unit=demo.dept(PR), period_start=fy_start,
-        show_in_menus=True, published_at=demo.when(fy_start + dt.timedelta(days=3)),
-    )  # fmt: skip
+        "about/executives",
+        ExecutivesPage,
+        executives=executives,
+        owner_unit=demo.dept(PR),
+        period_start=fy_start,
+        show_in_menus=True,
+        published_at=demo.when(fy_start + dt.timedelta(days=3)),
+    )
 
     policy_pdf = demo.pdf(
         f"นโยบายการบริหารงานของผู้อำนวยการโรงพยาบาลฮอด ปีงบประมาณ พ.ศ. {demo.fy}",
@@ -222,15 +254,22 @@ def about(demo):
         thai_dates.fiscal_year_range(demo.fy),
     )
     b.page(
-        b.find("about"), OrganisationInfoPage, "executive-policy", title="นโยบายของผู้บริหาร",
+        b.find("about"),
+        OrganisationInfoPage,
+        "executive-policy",
+        title="นโยบายของผู้บริหาร",
         intro=f"นโยบายการบริหารงานของผู้อำนวยการโรงพยาบาลฮอด ปีงบประมาณ พ.ศ. {demo.fy}",
         body=content.p(
             "ผู้อำนวยการโรงพยาบาลฮอดประกาศนโยบายการบริหารงาน 4 ด้าน ได้แก่ ผู้ป่วยเป็นศูนย์กลาง ความโปร่งใส "
             "การพัฒนาบุคลากร และการต่อต้านการทุจริต รายละเอียดตามเอกสารแนบ"
         ),
-        topic=OrganisationInfoPage.Topic.EXECUTIVE_POLICY, owner_unit=demo.dept(STRATEGY), period_start=fy_start,
-        attachments=demo.attach(policy_pdf), show_in_menus=True, published_at=demo.when(fy_start + dt.timedelta(days=5)),
-    )  # fmt: skip
+        topic=OrganisationInfoPage.Topic.EXECUTIVE_POLICY,
+        owner_unit=demo.dept(STRATEGY),
+        period_start=fy_start,
+        attachments=demo.attach(policy_pdf),
+        show_in_menus=True,
+        published_at=demo.when(fy_start + dt.timedelta(days=5)),
+    )
 
     ethics_pdf = demo.pdf(
         "สรุปประมวลจริยธรรมข้าราชการพลเรือนและข้อกำหนดจริยธรรม สำนักงานปลัดกระทรวงสาธารณสุข",
@@ -245,10 +284,16 @@ def about(demo):
         (dt.date(2021, 10, 1), None),
     )
     demo.section(
-        "about/ethics", OrganisationInfoPage, topic=OrganisationInfoPage.Topic.ETHICS, owner_unit=demo.dept(ADMIN),
-        period_start=dt.date(2021, 10, 1), source="สำนักงาน ก.พ. และสำนักงานปลัดกระทรวงสาธารณสุข",
-        attachments=demo.attach(ethics_pdf), show_in_menus=True, published_at=demo.when(start_of_record),
-    )  # fmt: skip
+        "about/ethics",
+        OrganisationInfoPage,
+        topic=OrganisationInfoPage.Topic.ETHICS,
+        owner_unit=demo.dept(ADMIN),
+        period_start=dt.date(2021, 10, 1),
+        source="สำนักงาน ก.พ. และสำนักงานปลัดกระทรวงสาธารณสุข",
+        attachments=demo.attach(ethics_pdf),
+        show_in_menus=True,
+        published_at=demo.when(start_of_record),
+    )
 
 
 # -- R1.2–R1.4 plans -----------------------------------------------------------------------------
@@ -271,30 +316,46 @@ def plans(demo):
             thai_dates.fiscal_year_range(fy),
         )
         b.page(
-            index, PolicyPage, f"strategy-{fy}", title=f"แผนยุทธศาสตร์โรงพยาบาลฮอด ปีงบประมาณ พ.ศ. {fy}",
+            index,
+            PolicyPage,
+            f"strategy-{fy}",
+            title=f"แผนยุทธศาสตร์โรงพยาบาลฮอด ปีงบประมาณ พ.ศ. {fy}",
             intro="ยุทธศาสตร์ 4 ด้านตามแผนยุทธศาสตร์กระทรวงสาธารณสุข พร้อมตัวชี้วัดและเป้าหมายของโรงพยาบาล",
-            category=PolicyPage.Category.STRATEGY, fiscal_year=fy, owner_unit=strategy, attachments=demo.attach(doc),
+            category=PolicyPage.Category.STRATEGY,
+            fiscal_year=fy,
+            owner_unit=strategy,
+            attachments=demo.attach(doc),
             published_at=demo.when(demo.fy_day(fy, 10, 15)),
-        )  # fmt: skip
+        )
     policy_doc = HospitalDocument.objects.filter(title__startswith="นโยบายการบริหารงานของผู้อำนวยการ").first()
     b.page(
-        index, PolicyPage, f"executive-policy-{demo.fy}",
+        index,
+        PolicyPage,
+        f"executive-policy-{demo.fy}",
         title=f"นโยบายการบริหารงานของผู้อำนวยการ ปีงบประมาณ พ.ศ. {demo.fy}",
         intro="นโยบาย 4 ด้านของผู้บริหาร: ผู้ป่วยเป็นศูนย์กลาง ความโปร่งใส การพัฒนาบุคลากร และการต่อต้านการทุจริต",
-        category=PolicyPage.Category.POLICY, fiscal_year=demo.fy, owner_unit=strategy,
-        attachments=demo.attach(policy_doc), published_at=demo.when(demo.fy_day(demo.fy, 10, 8)),
-    )  # fmt: skip
+        category=PolicyPage.Category.POLICY,
+        fiscal_year=demo.fy,
+        owner_unit=strategy,
+        attachments=demo.attach(policy_doc),
+        published_at=demo.when(demo.fy_day(demo.fy, 10, 8)),
+    )
     b.page(
-        index, PolicyPage, "national-strategy", title="ยุทธศาสตร์ชาติและแผนระดับชาติที่เกี่ยวข้อง",
+        index,
+        PolicyPage,
+        "national-strategy",
+        title="ยุทธศาสตร์ชาติและแผนระดับชาติที่เกี่ยวข้อง",
         intro="ยุทธศาสตร์ชาติ 20 ปี แผนแม่บทภายใต้ยุทธศาสตร์ชาติ และแผนพัฒนาเศรษฐกิจและสังคมแห่งชาติ ฉบับที่ 13 ที่โรงพยาบาลใช้เป็นกรอบ",
         body=content.p(
             "โรงพยาบาลฮอดจัดทำแผนยุทธศาสตร์ให้สอดคล้องกับยุทธศาสตร์และแผนระดับชาติ 3 ระดับ "
             "และแผนปฏิบัติการด้านการป้องกันและปราบปรามการทุจริตของกระทรวงสาธารณสุข"
         ),
-        category=PolicyPage.Category.NATIONAL, fiscal_year=demo.fy, owner_unit=strategy,
+        category=PolicyPage.Category.NATIONAL,
+        fiscal_year=demo.fy,
+        owner_unit=strategy,
         source="สำนักงานสภาพัฒนาการเศรษฐกิจและสังคมแห่งชาติ และสำนักงานปลัดกระทรวงสาธารณสุข",
         published_at=demo.when(demo.fy_day(demo.fy, 10, 20)),
-    )  # fmt: skip
+    )
 
     # Action plan (R1.3) and budget (R1.4): the plan of both years and the quarterly reports of the last one.
     action = demo.section("plans/action-plan", ActionPlanIndexPage, show_in_menus=True)
@@ -315,11 +376,17 @@ def plans(demo):
             thai_dates.fiscal_year_range(fy),
         )
         b.page(
-            action, ActionPlanPage, f"plan-{fy}", title=f"แผนปฏิบัติการประจำปีงบประมาณ พ.ศ. {fy}",
+            action,
+            ActionPlanPage,
+            f"plan-{fy}",
+            title=f"แผนปฏิบัติการประจำปีงบประมาณ พ.ศ. {fy}",
             intro=f"36 โครงการภายใต้ยุทธศาสตร์ 4 ด้าน งบประมาณรวม {allocated[fy]:,.0f} บาท",
-            category=ActionPlanPage.Category.PLAN, fiscal_year=fy, owner_unit=strategy,
-            attachments=demo.attach(plan_doc), published_at=demo.when(demo.fy_day(fy, 10, 25)),
-        )  # fmt: skip
+            category=ActionPlanPage.Category.PLAN,
+            fiscal_year=fy,
+            owner_unit=strategy,
+            attachments=demo.attach(plan_doc),
+            published_at=demo.when(demo.fy_day(fy, 10, 25)),
+        )
         budget_doc = demo.pdf(
             f"แผนการใช้จ่ายงบประมาณประจำปีงบประมาณ พ.ศ. {fy} โรงพยาบาลฮอด",
             [
@@ -331,11 +398,18 @@ def plans(demo):
             thai_dates.fiscal_year_range(fy),
         )
         b.page(
-            budget, BudgetPage, f"plan-{fy}", title=f"แผนการใช้จ่ายงบประมาณประจำปีงบประมาณ พ.ศ. {fy}",
+            budget,
+            BudgetPage,
+            f"plan-{fy}",
+            title=f"แผนการใช้จ่ายงบประมาณประจำปีงบประมาณ พ.ศ. {fy}",
             intro="งบดำเนินงานและงบลงทุนของโรงพยาบาลฮอด พร้อมเป้าหมายการเบิกจ่ายรายไตรมาส",
-            category=BudgetPage.Category.PLAN, fiscal_year=fy, allocated_amount=allocated[fy], owner_unit=strategy,
-            attachments=demo.attach(budget_doc), published_at=demo.when(demo.fy_day(fy, 10, 28)),
-        )  # fmt: skip
+            category=BudgetPage.Category.PLAN,
+            fiscal_year=fy,
+            allocated_amount=allocated[fy],
+            owner_unit=strategy,
+            attachments=demo.attach(budget_doc),
+            published_at=demo.when(demo.fy_day(fy, 10, 28)),
+        )
     fy = demo.prev
     for quarter in (1, 2, 3, 4):
         start, end = thai_dates.fiscal_quarter_range(fy, quarter)
@@ -353,11 +427,18 @@ def plans(demo):
             (start, end),
         )
         b.page(
-            action, ActionPlanPage, f"report-{fy}-q{quarter}", title=f"รายงานผลการดำเนินงานตามแผนปฏิบัติการ {label}",
+            action,
+            ActionPlanPage,
+            f"report-{fy}-q{quarter}",
+            title=f"รายงานผลการดำเนินงานตามแผนปฏิบัติการ {label}",
             intro=f"ดำเนินการแล้ว {projects[quarter]} จาก 36 โครงการ",
-            category=ActionPlanPage.Category.REPORT, fiscal_year=fy, fiscal_quarter=quarter, owner_unit=strategy,
-            attachments=demo.attach(report_doc), published_at=published,
-        )  # fmt: skip
+            category=ActionPlanPage.Category.REPORT,
+            fiscal_year=fy,
+            fiscal_quarter=quarter,
+            owner_unit=strategy,
+            attachments=demo.attach(report_doc),
+            published_at=published,
+        )
         spend_doc = demo.pdf(
             f"รายงานผลการใช้จ่ายงบประมาณ {label}",
             [
@@ -370,12 +451,20 @@ def plans(demo):
             (start, end),
         )
         b.page(
-            budget, BudgetPage, f"report-{fy}-q{quarter}", title=f"รายงานผลการใช้จ่ายงบประมาณ {label}",
+            budget,
+            BudgetPage,
+            f"report-{fy}-q{quarter}",
+            title=f"รายงานผลการใช้จ่ายงบประมาณ {label}",
             intro="ผลการเบิกจ่ายสะสมเทียบกับงบประมาณที่ได้รับจัดสรร",
-            category=BudgetPage.Category.REPORT, fiscal_year=fy, fiscal_quarter=quarter,
-            allocated_amount=allocated[fy], spent_amount=spent[quarter - 1], owner_unit=strategy,
-            attachments=demo.attach(spend_doc), published_at=published,
-        )  # fmt: skip
+            category=BudgetPage.Category.REPORT,
+            fiscal_year=fy,
+            fiscal_quarter=quarter,
+            allocated_amount=allocated[fy],
+            spent_amount=spent[quarter - 1],
+            owner_unit=strategy,
+            attachments=demo.attach(spend_doc),
+            published_at=published,
+        )
 
 
 # -- R1.5–R1.6 complaints ------------------------------------------------------------------------
@@ -397,18 +486,30 @@ def complaints(demo):
     ]
     procedures = [
         (
-            "service", "การร้องเรียนการปฏิบัติงานหรือการให้บริการของเจ้าหน้าที่", "service", admin,
+            "service",
+            "การร้องเรียนการปฏิบัติงานหรือการให้บริการของเจ้าหน้าที่",
+            "service",
+            admin,
             "ผู้รับบริการที่ไม่ได้รับความสะดวก ถูกปฏิบัติไม่เหมาะสม หรือไม่พอใจบริการ ร้องเรียนได้ทุกช่องทางด้านล่าง",
             [(ComplaintChannel.Kind.BOX, "ตู้รับความคิดเห็น หน้าห้องบัตรและหน้าตึกผู้ป่วยใน", "")],
             "คู่มือการปฏิบัติงานการร้องเรียนการปฏิบัติงานหรือการให้บริการของเจ้าหน้าที่ โรงพยาบาลฮอด",
         ),
         (
-            "corruption", "การร้องเรียนการทุจริตและประพฤติมิชอบ", "corruption", legal,
+            "corruption",
+            "การร้องเรียนการทุจริตและประพฤติมิชอบ",
+            "corruption",
+            legal,
             "แจ้งเบาะแสการทุจริตหรือการประพฤติมิชอบของเจ้าหน้าที่ ไม่ต้องระบุชื่อได้ ข้อมูลผู้ร้องเรียนจะถูกเก็บเป็นความลับ",
-            [(ComplaintChannel.Kind.OTHER, "ศูนย์ปฏิบัติการต่อต้านการทุจริต กระทรวงสาธารณสุข โทร. 02-590-1000 หรือสายด่วน 1111", "")],
+            [
+                (
+                    ComplaintChannel.Kind.OTHER,
+                    "ศูนย์ปฏิบัติการต่อต้านการทุจริต กระทรวงสาธารณสุข โทร. 02-590-1000 หรือสายด่วน 1111",
+                    "",
+                )
+            ],
             "คู่มือการปฏิบัติงานการร้องเรียนการทุจริตและประพฤติมิชอบ โรงพยาบาลฮอด",
         ),
-    ]  # fmt: skip
+    ]
     for slug, title, category, owner, intro, extra_channels, manual_title in procedures:
         manual = demo.pdf(
             manual_title,
@@ -427,14 +528,25 @@ def complaints(demo):
             for i, (kind, detail, url) in enumerate(common_channels + extra_channels)
         ]
         b.page(
-            index, ComplaintProcedurePage, slug, title=title, intro=intro, category=category, acknowledge_days=3,
-            resolve_days=30, channels=channels, owner_unit=owner, period_start=effective,
-            body=content.h("ขั้นตอนการจัดการเรื่องร้องเรียน") + content.p(
+            index,
+            ComplaintProcedurePage,
+            slug,
+            title=title,
+            intro=intro,
+            category=category,
+            acknowledge_days=3,
+            resolve_days=30,
+            channels=channels,
+            owner_unit=owner,
+            period_start=effective,
+            body=content.h("ขั้นตอนการจัดการเรื่องร้องเรียน")
+            + content.p(
                 "1. รับเรื่องและลงทะเบียน 2. แจ้งตอบรับภายใน 3 วันทำการ 3. ตรวจสอบข้อเท็จจริง "
                 "4. แจ้งผลภายใน 30 วัน ผู้ร้องเรียนติดตามสถานะได้ด้วยรหัสติดตามเรื่อง"
             ),
-            attachments=demo.attach(manual), published_at=demo.when(effective + dt.timedelta(days=10)),
-        )  # fmt: skip
+            attachments=demo.attach(manual),
+            published_at=demo.when(effective + dt.timedelta(days=10)),
+        )
 
     reports = demo.section("transparency/complaint-reports", ComplaintReportIndexPage, show_in_menus=True)
     # The last full year's two rounds and the year before's 12-month round (the current year's first
@@ -465,48 +577,105 @@ def complaints(demo):
             received, resolved, progress = counts[category]
             what = "การให้บริการ" if category == "service" else "การทุจริตและประพฤติมิชอบ"
             b.page(
-                reports, ComplaintReportPage, f"{category}-{fy}-{round_}",
+                reports,
+                ComplaintReportPage,
+                f"{category}-{fy}-{round_}",
                 title=f"สรุปผลเรื่องร้องเรียน{what} {round_label} ปีงบประมาณ พ.ศ. {fy}",
                 intro=f"รับเรื่อง {received} เรื่อง ดำเนินการแล้วเสร็จ {resolved} เรื่อง",
-                round=round_, category=category, fiscal_year=fy, received_count=received, resolved_count=resolved,
-                in_progress_count=progress, owner_unit=owner,
+                round=round_,
+                category=category,
+                fiscal_year=fy,
+                received_count=received,
+                resolved_count=resolved,
+                in_progress_count=progress,
+                owner_unit=owner,
                 analysis=(
                     "ปัญหาอุปสรรค: ระยะเวลารอตรวจนานในช่วงเช้า และการสื่อสารขั้นตอนการรับบริการไม่ชัดเจน\n"
                     "แนวทางแก้ไข: เพิ่มระบบนัดหมายล่วงหน้า จัดเจ้าหน้าที่ประชาสัมพันธ์ประจำจุด และอบรมพฤติกรรมบริการ"
-                    if received else "ไม่มีเรื่องร้องเรียนในรอบนี้ โรงพยาบาลยังคงเปิดช่องทางรับเรื่องร้องเรียนทุกช่องทาง"
+                    if received
+                    else "ไม่มีเรื่องร้องเรียนในรอบนี้ โรงพยาบาลยังคงเปิดช่องทางรับเรื่องร้องเรียนทุกช่องทาง"
                 ),
-                attachments=demo.attach(doc), published_at=demo.when(end + dt.timedelta(days=15)),
-            )  # fmt: skip
+                attachments=demo.attach(doc),
+                published_at=demo.when(end + dt.timedelta(days=15)),
+            )
 
 
 # -- R1.10 laws ----------------------------------------------------------------------------------
 
 LAWS = [
-    ("official-information-act", "พระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. 2540", "act", dt.date(1997, 12, 9),
-     "ราชกิจจานุเบกษา เล่ม 114 ตอนที่ 46 ก วันที่ 10 กันยายน 2540", LEGAL,
-     "สิทธิของประชาชนในการรับรู้ข้อมูลข่าวสารของราชการ และหน้าที่ของหน่วยงานตามมาตรา 7 และมาตรา 9"),
-    ("national-health-security-act", "พระราชบัญญัติหลักประกันสุขภาพแห่งชาติ พ.ศ. 2545", "act", dt.date(2002, 11, 19),
-     "ราชกิจจานุเบกษา เล่ม 119 ตอนที่ 116 ก วันที่ 18 พฤศจิกายน 2545", CONSUMER,
-     "สิทธิในการรับบริการสาธารณสุขของประชาชนไทยและการจ่ายค่าบริการแก่หน่วยบริการ"),
-    ("national-health-act", "พระราชบัญญัติสุขภาพแห่งชาติ พ.ศ. 2550", "act", dt.date(2007, 3, 20),
-     "ราชกิจจานุเบกษา เล่ม 124 ตอนที่ 16 ก วันที่ 19 มีนาคม 2550", CONSUMER,
-     "สิทธิและหน้าที่ด้านสุขภาพ การปกปิดข้อมูลสุขภาพส่วนบุคคล และหนังสือแสดงเจตนาไม่ประสงค์จะรับบริการสาธารณสุข"),
-    ("computer-crime-act", "พระราชบัญญัติว่าด้วยการกระทำความผิดเกี่ยวกับคอมพิวเตอร์ พ.ศ. 2550", "act", dt.date(2007, 7, 18),
-     "ราชกิจจานุเบกษา เล่ม 124 ตอนที่ 27 ก วันที่ 18 มิถุนายน 2550", LEGAL,
-     "ความผิดเกี่ยวกับคอมพิวเตอร์ และหน้าที่ของผู้ให้บริการในการเก็บข้อมูลจราจรทางคอมพิวเตอร์ไม่น้อยกว่า 90 วัน"),
-    ("procurement-act", "พระราชบัญญัติการจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ พ.ศ. 2560", "act", dt.date(2017, 8, 23),
-     "ราชกิจจานุเบกษา เล่ม 134 ตอนที่ 24 ก วันที่ 24 กุมภาพันธ์ 2560", LEGAL,
-     "หลักเกณฑ์การจัดซื้อจัดจ้างและการบริหารพัสดุของหน่วยงานของรัฐ"),
-    ("ethical-standards-act", "พระราชบัญญัติมาตรฐานทางจริยธรรม พ.ศ. 2562", "act", dt.date(2019, 4, 17),
-     "ราชกิจจานุเบกษา เล่ม 136 ตอนที่ 50 ก วันที่ 16 เมษายน 2562", LEGAL,
-     "มาตรฐานทางจริยธรรมของเจ้าหน้าที่ของรัฐและการจัดทำประมวลจริยธรรม"),
-    ("personal-data-protection-act", "พระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562", "act", dt.date(2022, 6, 1),
-     "ราชกิจจานุเบกษา เล่ม 136 ตอนที่ 69 ก วันที่ 27 พฤษภาคม 2562", LEGAL,
-     "การเก็บรวบรวม ใช้ และเปิดเผยข้อมูลส่วนบุคคล ใช้บังคับทั้งฉบับตั้งแต่วันที่ 1 มิถุนายน 2565"),
-    ("correspondence-regulation", "ระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ พ.ศ. 2526", "regulation", dt.date(1983, 6, 1),
-     "ราชกิจจานุเบกษา เล่ม 100 ตอนที่ 24 ฉบับพิเศษ", LEGAL,
-     "การรับ ส่ง เก็บรักษา และทำลายหนังสือราชการ รวมถึงระยะเวลาการเก็บรักษาเอกสาร"),
-]  # fmt: skip
+    (
+        "official-information-act",
+        "พระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. 2540",
+        "act",
+        dt.date(1997, 12, 9),
+        "ราชกิจจานุเบกษา เล่ม 114 ตอนที่ 46 ก วันที่ 10 กันยายน 2540",
+        LEGAL,
+        "สิทธิของประชาชนในการรับรู้ข้อมูลข่าวสารของราชการ และหน้าที่ของหน่วยงานตามมาตรา 7 และมาตรา 9",
+    ),
+    (
+        "national-health-security-act",
+        "พระราชบัญญัติหลักประกันสุขภาพแห่งชาติ พ.ศ. 2545",
+        "act",
+        dt.date(2002, 11, 19),
+        "ราชกิจจานุเบกษา เล่ม 119 ตอนที่ 116 ก วันที่ 18 พฤศจิกายน 2545",
+        CONSUMER,
+        "สิทธิในการรับบริการสาธารณสุขของประชาชนไทยและการจ่ายค่าบริการแก่หน่วยบริการ",
+    ),
+    (
+        "national-health-act",
+        "พระราชบัญญัติสุขภาพแห่งชาติ พ.ศ. 2550",
+        "act",
+        dt.date(2007, 3, 20),
+        "ราชกิจจานุเบกษา เล่ม 124 ตอนที่ 16 ก วันที่ 19 มีนาคม 2550",
+        CONSUMER,
+        "สิทธิและหน้าที่ด้านสุขภาพ การปกปิดข้อมูลสุขภาพส่วนบุคคล และหนังสือแสดงเจตนาไม่ประสงค์จะรับบริการสาธารณสุข",
+    ),
+    (
+        "computer-crime-act",
+        "พระราชบัญญัติว่าด้วยการกระทำความผิดเกี่ยวกับคอมพิวเตอร์ พ.ศ. 2550",
+        "act",
+        dt.date(2007, 7, 18),
+        "ราชกิจจานุเบกษา เล่ม 124 ตอนที่ 27 ก วันที่ 18 มิถุนายน 2550",
+        LEGAL,
+        "ความผิดเกี่ยวกับคอมพิวเตอร์ และหน้าที่ของผู้ให้บริการในการเก็บข้อมูลจราจรทางคอมพิวเตอร์ไม่น้อยกว่า 90 วัน",
+    ),
+    (
+        "procurement-act",
+        "พระราชบัญญัติการจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ พ.ศ. 2560",
+        "act",
+        dt.date(2017, 8, 23),
+        "ราชกิจจานุเบกษา เล่ม 134 ตอนที่ 24 ก วันที่ 24 กุมภาพันธ์ 2560",
+        LEGAL,
+        "หลักเกณฑ์การจัดซื้อจัดจ้างและการบริหารพัสดุของหน่วยงานของรัฐ",
+    ),
+    (
+        "ethical-standards-act",
+        "พระราชบัญญัติมาตรฐานทางจริยธรรม พ.ศ. 2562",
+        "act",
+        dt.date(2019, 4, 17),
+        "ราชกิจจานุเบกษา เล่ม 136 ตอนที่ 50 ก วันที่ 16 เมษายน 2562",
+        LEGAL,
+        "มาตรฐานทางจริยธรรมของเจ้าหน้าที่ของรัฐและการจัดทำประมวลจริยธรรม",
+    ),
+    (
+        "personal-data-protection-act",
+        "พระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562",
+        "act",
+        dt.date(2022, 6, 1),
+        "ราชกิจจานุเบกษา เล่ม 136 ตอนที่ 69 ก วันที่ 27 พฤษภาคม 2562",
+        LEGAL,
+        "การเก็บรวบรวม ใช้ และเปิดเผยข้อมูลส่วนบุคคล ใช้บังคับทั้งฉบับตั้งแต่วันที่ 1 มิถุนายน 2565",
+    ),
+    (
+        "correspondence-regulation",
+        "ระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ พ.ศ. 2526",
+        "regulation",
+        dt.date(1983, 6, 1),
+        "ราชกิจจานุเบกษา เล่ม 100 ตอนที่ 24 ฉบับพิเศษ",
+        LEGAL,
+        "การรับ ส่ง เก็บรักษา และทำลายหนังสือราชการ รวมถึงระยะเวลาการเก็บรักษาเอกสาร",
+    ),
+]
 
 
 def laws(demo):
@@ -515,10 +684,18 @@ def laws(demo):
     for i, (slug, title, category, effective, source, owner, intro) in enumerate(LAWS):
         url = "https://www.ratchakitcha.soc.go.th/"
         b.page(
-            index, LawPage, slug, title=title, intro=intro, category=category, period_start=effective, source=source,
-            source_url=url, owner_unit=demo.dept(owner),
+            index,
+            LawPage,
+            slug,
+            title=title,
+            intro=intro,
+            category=category,
+            period_start=effective,
+            source=source,
+            source_url=url,
+            owner_unit=demo.dept(owner),
             published_at=demo.when(demo.fy_day(demo.prev, 11, 1) + dt.timedelta(days=i)),
-        )  # fmt: skip
+        )
 
 
 # -- R1.11 knowledge -----------------------------------------------------------------------------
@@ -534,10 +711,18 @@ def knowledge(demo):
     # The old page's last paragraph named the source in the text; the source is now its own field.
     d_body = [block for block in d_body if "แหล่งที่มา" not in block["value"]]
     b.page(
-        index, KnowledgePage, "dengue", title=d_title, intro=d_intro, body=d_body, category="article",
-        source="กรมควบคุมโรค กระทรวงสาธารณสุข", period_start=demo.fy_day(demo.prev, 5, 15), owner_unit=primary,
+        index,
+        KnowledgePage,
+        "dengue",
+        title=d_title,
+        intro=d_intro,
+        body=d_body,
+        category="article",
+        source="กรมควบคุมโรค กระทรวงสาธารณสุข",
+        period_start=demo.fy_day(demo.prev, 5, 15),
+        owner_unit=primary,
         published_at=demo.when(demo.fy_day(demo.prev, 5, 15)),
-    )  # fmt: skip
+    )
 
     infographic = b.image(
         "อินโฟกราฟิก สัญญาณเตือนโรคหลอดเลือดสมอง BE FAST",
@@ -547,17 +732,31 @@ def knowledge(demo):
         "A แขนขาอ่อนแรงซีกหนึ่ง S พูดไม่ชัด T รีบโทร 1669 ภายใน 4.5 ชั่วโมง",
     )
     b.page(
-        index, KnowledgePage, "stroke-be-fast", title="สัญญาณเตือนโรคหลอดเลือดสมอง BE FAST",
-        intro="จำ 6 สัญญาณเตือน แล้วรีบโทร 1669 ภายใน 4.5 ชั่วโมง", category="infographic", image=infographic,
-        source="กรมการแพทย์ กระทรวงสาธารณสุข", period_start=demo.fy_day(demo.fy, 10, 29), owner_unit=pr,
+        index,
+        KnowledgePage,
+        "stroke-be-fast",
+        title="สัญญาณเตือนโรคหลอดเลือดสมอง BE FAST",
+        intro="จำ 6 สัญญาณเตือน แล้วรีบโทร 1669 ภายใน 4.5 ชั่วโมง",
+        category="infographic",
+        image=infographic,
+        source="กรมการแพทย์ กระทรวงสาธารณสุข",
+        period_start=demo.fy_day(demo.fy, 10, 29),
+        owner_unit=pr,
         published_at=demo.when(demo.fy_day(demo.fy, 10, 29)),
-    )  # fmt: skip
+    )
     b.page(
-        index, KnowledgePage, "hand-washing-video", title="วิดีโอ: ล้างมือ 7 ขั้นตอน ลดการติดเชื้อ",
-        intro="วิธีล้างมือที่ถูกต้องด้วยน้ำและสบู่ หรือเจลแอลกอฮอล์ สำหรับประชาชนและผู้ดูแลผู้ป่วย", category="video",
-        video_url="https://www.youtube.com/watch?v=hodHandWash7", source="กรมอนามัย กระทรวงสาธารณสุข",
-        period_start=demo.fy_day(demo.prev, 1, 20), owner_unit=pr, published_at=demo.when(demo.fy_day(demo.prev, 1, 20)),
-    )  # fmt: skip
+        index,
+        KnowledgePage,
+        "hand-washing-video",
+        title="วิดีโอ: ล้างมือ 7 ขั้นตอน ลดการติดเชื้อ",
+        intro="วิธีล้างมือที่ถูกต้องด้วยน้ำและสบู่ หรือเจลแอลกอฮอล์ สำหรับประชาชนและผู้ดูแลผู้ป่วย",
+        category="video",
+        video_url="https://www.youtube.com/watch?v=hodHandWash7",
+        source="กรมอนามัย กระทรวงสาธารณสุข",
+        period_start=demo.fy_day(demo.prev, 1, 20),
+        owner_unit=pr,
+        published_at=demo.when(demo.fy_day(demo.prev, 1, 20)),
+    )
     stats_doc = demo.pdf(
         f"สถิติผู้ป่วยโรคเบาหวานและความดันโลหิตสูง อำเภอฮอด ปีงบประมาณ พ.ศ. {demo.prev}",
         [
@@ -569,13 +768,19 @@ def knowledge(demo):
         thai_dates.fiscal_year_range(demo.prev),
     )
     b.page(
-        index, KnowledgePage, f"ncd-statistics-{demo.prev}",
+        index,
+        KnowledgePage,
+        f"ncd-statistics-{demo.prev}",
         title=f"สถิติผู้ป่วยโรคเบาหวานและความดันโลหิตสูง อำเภอฮอด ปีงบประมาณ พ.ศ. {demo.prev}",
-        intro="จำนวนผู้ป่วยที่ขึ้นทะเบียนและร้อยละที่ควบคุมโรคได้ดี", category="statistics",
+        intro="จำนวนผู้ป่วยที่ขึ้นทะเบียนและร้อยละที่ควบคุมโรคได้ดี",
+        category="statistics",
         source="ระบบคลังข้อมูลสุขภาพ (HDC) สำนักงานสาธารณสุขจังหวัดเชียงใหม่",
-        period_start=thai_dates.fiscal_year_range(demo.prev)[0], period_end=thai_dates.fiscal_year_range(demo.prev)[1],
-        owner_unit=it, attachments=demo.attach(stats_doc), published_at=demo.when(demo.fy_day(demo.fy, 10, 20)),
-    )  # fmt: skip
+        period_start=thai_dates.fiscal_year_range(demo.prev)[0],
+        period_end=thai_dates.fiscal_year_range(demo.prev)[1],
+        owner_unit=it,
+        attachments=demo.attach(stats_doc),
+        published_at=demo.when(demo.fy_day(demo.fy, 10, 20)),
+    )
     research_doc = demo.pdf(
         "ผลของโปรแกรมการดูแลผู้ป่วยเบาหวานที่บ้านโดยอาสาสมัครสาธารณสุขประจำหมู่บ้าน อำเภอฮอด",
         [
@@ -587,24 +792,36 @@ def knowledge(demo):
         (demo.fy_day(demo.prev, 1, 1), demo.fy_day(demo.prev, 6, 30)),
     )
     b.page(
-        index, KnowledgePage, "r2r-diabetes-home-care",
+        index,
+        KnowledgePage,
+        "r2r-diabetes-home-care",
         title="งานวิจัย: การดูแลผู้ป่วยเบาหวานที่บ้านโดย อสม. อำเภอฮอด",
-        intro="งานวิจัยจากงานประจำ (R2R) ของกลุ่มงานบริการด้านปฐมภูมิและองค์รวม", category="research",
+        intro="งานวิจัยจากงานประจำ (R2R) ของกลุ่มงานบริการด้านปฐมภูมิและองค์รวม",
+        category="research",
         source="กลุ่มงานบริการด้านปฐมภูมิและองค์รวม โรงพยาบาลฮอด (งานวิจัย R2R)",
-        period_start=demo.fy_day(demo.prev, 1, 1), period_end=demo.fy_day(demo.prev, 6, 30), owner_unit=primary,
-        attachments=demo.attach(research_doc), published_at=demo.when(demo.fy_day(demo.prev, 8, 5)),
-    )  # fmt: skip
+        period_start=demo.fy_day(demo.prev, 1, 1),
+        period_end=demo.fy_day(demo.prev, 6, 30),
+        owner_unit=primary,
+        attachments=demo.attach(research_doc),
+        published_at=demo.when(demo.fy_day(demo.prev, 8, 5)),
+    )
     b.page(
-        index, KnowledgePage, "pm25-health", title="ฝุ่น PM2.5 กับสุขภาพ: ดูแลตัวเองอย่างไรในช่วงหมอกควัน",
-        intro="กลุ่มเสี่ยง อาการที่ต้องสังเกต และการเลือกหน้ากากที่ป้องกันฝุ่นได้", category="article",
+        index,
+        KnowledgePage,
+        "pm25-health",
+        title="ฝุ่น PM2.5 กับสุขภาพ: ดูแลตัวเองอย่างไรในช่วงหมอกควัน",
+        intro="กลุ่มเสี่ยง อาการที่ต้องสังเกต และการเลือกหน้ากากที่ป้องกันฝุ่นได้",
+        category="article",
         body=content.p(
             "ในช่วงเดือนกุมภาพันธ์ถึงเมษายน อำเภอฮอดมีค่าฝุ่น PM2.5 สูงจากการเผาในที่โล่ง กลุ่มเสี่ยง ได้แก่ เด็ก ผู้สูงอายุ "
             "หญิงตั้งครรภ์ และผู้ป่วยโรคหัวใจและโรคปอด ควรงดกิจกรรมกลางแจ้งเมื่อค่าฝุ่นเกินมาตรฐาน",
             "ใช้หน้ากาก N95 หรือหน้ากากอนามัยที่สวมกระชับ ปิดประตูหน้าต่าง และหากมีอาการหายใจลำบาก เจ็บหน้าอก ให้รีบมาโรงพยาบาล",
         ),
-        source="กรมอนามัย กระทรวงสาธารณสุข", period_start=demo.fy_day(demo.prev, 2, 10), owner_unit=pr,
+        source="กรมอนามัย กระทรวงสาธารณสุข",
+        period_start=demo.fy_day(demo.prev, 2, 10),
+        owner_unit=pr,
         published_at=demo.when(demo.fy_day(demo.prev, 2, 10)),
-    )  # fmt: skip
+    )
 
 
 # -- R1.12 weblinks ------------------------------------------------------------------------------
@@ -632,9 +849,16 @@ def weblinks(demo):
         for i, (name, url, description, category) in enumerate(WEBLINKS)
     ]
     demo.section(
-        "services/weblinks", WeblinkIndexPage, title=title, intro=intro, body=body, links=links,
-        owner_unit=demo.dept(IT), period_start=demo.fy_day(demo.fy, 10, 1), show_in_menus=True,
-    )  # fmt: skip
+        "services/weblinks",
+        WeblinkIndexPage,
+        title=title,
+        intro=intro,
+        body=body,
+        links=links,
+        owner_unit=demo.dept(IT),
+        period_start=demo.fy_day(demo.fy, 10, 1),
+        show_in_menus=True,
+    )
 
 
 # -- R1.8 news -----------------------------------------------------------------------------------
@@ -666,32 +890,86 @@ def news(demo):
                 admin,
                 (start, start + dt.timedelta(days=14)),
             )
-            fields.update(category="job", period_start=start, period_end=start + dt.timedelta(days=14),
-                          owner_unit=admin, attachments=demo.attach(doc))  # fmt: skip
+            fields.update(
+                category="job",
+                period_start=start,
+                period_end=start + dt.timedelta(days=14),
+                owner_unit=admin,
+                attachments=demo.attach(doc),
+            )
         elif "anti-corruption" in slug or "vaccination" in slug:
             fields["category"] = "photo"
         b.page(
-            index, NewsPage, slug, title=n_title, intro=n_intro, listing_image=picture, published_days_ago=days_ago,
-            body=content.p(n_intro + " ประชาชนที่สนใจสอบถามรายละเอียดเพิ่มเติมได้ที่งานประชาสัมพันธ์ โรงพยาบาลฮอด โทร. 053-461-037"),
+            index,
+            NewsPage,
+            slug,
+            title=n_title,
+            intro=n_intro,
+            listing_image=picture,
+            published_days_ago=days_ago,
+            body=content.p(
+                n_intro + " ประชาชนที่สนใจสอบถามรายละเอียดเพิ่มเติมได้ที่งานประชาสัมพันธ์ โรงพยาบาลฮอด โทร. 053-461-037"
+            ),
             **fields,
-        )  # fmt: skip
+        )
 
     # More items across the two fiscal years: (slug, title, intro, category, day, owner, picture hint).
     more = [
-        ("nurses-day-gallery", "ภาพกิจกรรมวันพยาบาลแห่งชาติ ประจำปี", "บุคลากรกลุ่มงานการพยาบาลร่วมกิจกรรมวันพยาบาลแห่งชาติ 21 ตุลาคม",
-         "photo", demo.fy_day(demo.fy, 10, 21), NURSING, "วันพยาบาล"),
-        ("aed-procurement-result", "ประกาศผู้ชนะการเสนอราคา ซื้อเครื่องกระตุกหัวใจไฟฟ้าชนิดอัตโนมัติ (AED) จำนวน 2 เครื่อง",
-         "ประกาศผลการจัดซื้อโดยวิธีเฉพาะเจาะจง", "procurement", demo.fy_day(demo.fy, 11, 10), ADMIN, ""),
-        ("songkran-opd-closed", "ประกาศปิดบริการผู้ป่วยนอกในวันหยุดเทศกาลสงกรานต์",
-         "แผนกอุบัติเหตุและฉุกเฉินเปิดให้บริการตลอด 24 ชั่วโมง", "announcement", demo.fy_day(demo.prev, 4, 8), PR, ""),
-        ("ha-accreditation", "โรงพยาบาลฮอดผ่านการรับรองคุณภาพสถานพยาบาล (HA) ขั้นที่ 3",
-         "ผลจากความร่วมมือของบุคลากรทุกกลุ่มงานในการพัฒนาคุณภาพอย่างต่อเนื่อง", "news",
-         demo.fy_day(demo.prev, 6, 18), PR, "รับรองคุณภาพ HA"),
-        ("pm25-alert", "แจ้งเตือน: ค่าฝุ่น PM2.5 เกินมาตรฐาน งดกิจกรรมกลางแจ้ง",
-         "กลุ่มเสี่ยงควรสวมหน้ากากป้องกันฝุ่นและสังเกตอาการผิดปกติ", "announcement", demo.fy_day(demo.prev, 3, 2), PR, ""),
-        ("mini-marathon", "ขอเชิญร่วมกิจกรรมเดิน-วิ่งเพื่อสุขภาพ ฮอดมินิมาราธอน",
-         "รายได้สมทบทุนจัดซื้อครุภัณฑ์ทางการแพทย์", "news", demo.fy_day(demo.prev, 1, 25), PR, "เดิน-วิ่ง"),
-    ]  # fmt: skip
+        (
+            "nurses-day-gallery",
+            "ภาพกิจกรรมวันพยาบาลแห่งชาติ ประจำปี",
+            "บุคลากรกลุ่มงานการพยาบาลร่วมกิจกรรมวันพยาบาลแห่งชาติ 21 ตุลาคม",
+            "photo",
+            demo.fy_day(demo.fy, 10, 21),
+            NURSING,
+            "วันพยาบาล",
+        ),
+        (
+            "aed-procurement-result",
+            "ประกาศผู้ชนะการเสนอราคา ซื้อเครื่องกระตุกหัวใจไฟฟ้าชนิดอัตโนมัติ (AED) จำนวน 2 เครื่อง",
+            "ประกาศผลการจัดซื้อโดยวิธีเฉพาะเจาะจง",
+            "procurement",
+            demo.fy_day(demo.fy, 11, 10),
+            ADMIN,
+            "",
+        ),
+        (
+            "songkran-opd-closed",
+            "ประกาศปิดบริการผู้ป่วยนอกในวันหยุดเทศกาลสงกรานต์",
+            "แผนกอุบัติเหตุและฉุกเฉินเปิดให้บริการตลอด 24 ชั่วโมง",
+            "announcement",
+            demo.fy_day(demo.prev, 4, 8),
+            PR,
+            "",
+        ),
+        (
+            "ha-accreditation",
+            "โรงพยาบาลฮอดผ่านการรับรองคุณภาพสถานพยาบาล (HA) ขั้นที่ 3",
+            "ผลจากความร่วมมือของบุคลากรทุกกลุ่มงานในการพัฒนาคุณภาพอย่างต่อเนื่อง",
+            "news",
+            demo.fy_day(demo.prev, 6, 18),
+            PR,
+            "รับรองคุณภาพ HA",
+        ),
+        (
+            "pm25-alert",
+            "แจ้งเตือน: ค่าฝุ่น PM2.5 เกินมาตรฐาน งดกิจกรรมกลางแจ้ง",
+            "กลุ่มเสี่ยงควรสวมหน้ากากป้องกันฝุ่นและสังเกตอาการผิดปกติ",
+            "announcement",
+            demo.fy_day(demo.prev, 3, 2),
+            PR,
+            "",
+        ),
+        (
+            "mini-marathon",
+            "ขอเชิญร่วมกิจกรรมเดิน-วิ่งเพื่อสุขภาพ ฮอดมินิมาราธอน",
+            "รายได้สมทบทุนจัดซื้อครุภัณฑ์ทางการแพทย์",
+            "news",
+            demo.fy_day(demo.prev, 1, 25),
+            PR,
+            "เดิน-วิ่ง",
+        ),
+    ]
     for i, (slug, n_title, n_intro, category, day, owner, hint) in enumerate(more):
         picture = None
         if hint:
@@ -706,9 +984,11 @@ def news(demo):
             photos = []
             for j, caption in enumerate(["พิธีเปิดกิจกรรม", "มอบรางวัลพยาบาลดีเด่น", "ถ่ายภาพร่วมกัน"]):
                 image = b.image(
-                    f"{n_title} ภาพที่ {j + 1}", lambda j=j: media.news_picture("วันพยาบาล", 40 + j),
-                    f"news-{slug}-{j + 1}.jpg", f"ภาพกิจกรรมวันพยาบาลแห่งชาติ: {caption}",
-                )  # fmt: skip
+                    f"{n_title} ภาพที่ {j + 1}",
+                    lambda j=j: media.news_picture("วันพยาบาล", 40 + j),
+                    f"news-{slug}-{j + 1}.jpg",
+                    f"ภาพกิจกรรมวันพยาบาลแห่งชาติ: {caption}",
+                )
                 photos.append(NewsGalleryImage(image=image, caption=caption, sort_order=j))
             fields["gallery_images"] = photos
         if category == "procurement":
@@ -725,11 +1005,19 @@ def news(demo):
             )
             fields["attachments"] = demo.attach(doc)
         b.page(
-            index, NewsPage, slug, title=n_title, intro=n_intro, category=category, listing_image=picture,
-            period_start=day, owner_unit=demo.dept(owner), published_at=demo.when(day),
+            index,
+            NewsPage,
+            slug,
+            title=n_title,
+            intro=n_intro,
+            category=category,
+            listing_image=picture,
+            period_start=day,
+            owner_unit=demo.dept(owner),
+            published_at=demo.when(day),
             body=content.p(n_intro + " รายละเอียดเพิ่มเติมสอบถามได้ที่งานประชาสัมพันธ์ โรงพยาบาลฮอด โทร. 053-461-037"),
             **fields,
-        )  # fmt: skip
+        )
 
 
 # -- R1.13 information centre --------------------------------------------------------------------
@@ -746,10 +1034,19 @@ def information_centre(demo):
         ("9_2", "นโยบายของผู้บริหาร", "นโยบายการบริหารงานของผู้อำนวยการ", "about/executive-policy"),
         ("9_3", "แผนปฏิบัติการประจำปี", "แผนงาน โครงการ และรายงานผลรายไตรมาส", "plans/action-plan"),
         ("9_3", "แผนการใช้จ่ายงบประมาณ", "งบประมาณรายจ่ายประจำปีและผลการใช้จ่าย", "plans/budget"),
-        ("9_4", "หลักเกณฑ์การจัดการเรื่องร้องเรียน", "ขั้นตอนและระยะเวลาการจัดการเรื่องร้องเรียน", "transparency/complaint-procedures"),
-        ("9_8", "ประกาศผลการจัดซื้อจัดจ้าง", "ประกาศผู้ชนะการเสนอราคา (ประกาศคณะกรรมการข้อมูลข่าวสารฯ 16 มกราคม 2558)",
-         "news/aed-procurement-result"),
-    ]  # fmt: skip
+        (
+            "9_4",
+            "หลักเกณฑ์การจัดการเรื่องร้องเรียน",
+            "ขั้นตอนและระยะเวลาการจัดการเรื่องร้องเรียน",
+            "transparency/complaint-procedures",
+        ),
+        (
+            "9_8",
+            "ประกาศผลการจัดซื้อจัดจ้าง",
+            "ประกาศผู้ชนะการเสนอราคา (ประกาศคณะกรรมการข้อมูลข่าวสารฯ 16 มกราคม 2558)",
+            "news/aed-procurement-result",
+        ),
+    ]
     entries = []
     for i, (section, title, description, path) in enumerate(links):
         target = b.find(path)
@@ -759,15 +1056,19 @@ def information_centre(demo):
             )
     contact = content.CONTACT
     demo.section(
-        "transparency/information-centre", OIAIndexPage, entries=entries, owner_unit=demo.dept(PR),
-        period_start=demo.fy_day(demo.fy, 10, 1), show_in_menus=True,
+        "transparency/information-centre",
+        OIAIndexPage,
+        entries=entries,
+        owner_unit=demo.dept(PR),
+        period_start=demo.fy_day(demo.fy, 10, 1),
+        show_in_menus=True,
         request_instructions=(
             "ยื่นคำขอด้วยตนเองที่ศูนย์ข้อมูลข่าวสาร ชั้น 1 อาคารอำนวยการ ในวันและเวลาราชการ (08.30–16.30 น.) "
             f"หรือส่งทางไปรษณีย์ถึงผู้อำนวยการโรงพยาบาลฮอด {contact['address'].replace(chr(10), ' ')} "
             f"หรือทางอีเมล {contact['email']} โทรศัพท์ {contact['phone']}"
         ),
         request_page=b.find("contact"),
-    )  # fmt: skip
+    )
 
 
 # -- ITA (MOIT 1–22) -----------------------------------------------------------------------------
@@ -805,10 +1106,22 @@ def ita(demo):
 
     prev = demo.prev
     evidence_prev = [
-        (1, "ประกาศแนวทางการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ของโรงพยาบาลฮอด", None, None,
-         memo(prev, 1, "ประกาศโรงพยาบาลฮอด เรื่อง แนวทางการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ของหน่วยงาน", [
-             "กำหนดประเภทข้อมูลที่ต้องเผยแพร่ ขั้นตอน ระยะเวลา และผู้รับผิดชอบในการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์",
-             "ผู้รับผิดชอบการให้ข้อมูลเสนอแบบฟอร์มการขอเผยแพร่ หัวหน้ากลุ่มงานอนุมัติ และผู้ดูแลเว็บไซต์นำขึ้นเผยแพร่"]), None),
+        (
+            1,
+            "ประกาศแนวทางการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ของโรงพยาบาลฮอด",
+            None,
+            None,
+            memo(
+                prev,
+                1,
+                "ประกาศโรงพยาบาลฮอด เรื่อง แนวทางการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ของหน่วยงาน",
+                [
+                    "กำหนดประเภทข้อมูลที่ต้องเผยแพร่ ขั้นตอน ระยะเวลา และผู้รับผิดชอบในการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์",
+                    "ผู้รับผิดชอบการให้ข้อมูลเสนอแบบฟอร์มการขอเผยแพร่ หัวหน้ากลุ่มงานอนุมัติ และผู้ดูแลเว็บไซต์นำขึ้นเผยแพร่",
+                ],
+            ),
+            None,
+        ),
         (2, "2.1.1 ข้อมูลผู้บริหาร", None, None, None, "about/executives"),
         (2, "2.1.3 โครงสร้างหน่วยงาน", None, None, None, "about/structure"),
         (2, "2.1.4 หน้าที่และอำนาจ", None, None, None, "about/powers-duties"),
@@ -817,39 +1130,111 @@ def ita(demo):
         (2, "2.2 วิสัยทัศน์ พันธกิจ ค่านิยม MOPH", None, None, None, "about/vision-mission"),
         (2, "2.8 นโยบายและยุทธศาสตร์ของหน่วยงาน", None, None, None, f"plans/policy-strategy/strategy-{prev}"),
         (2, "2.9 แผนปฏิบัติการประจำปี", None, None, None, f"plans/action-plan/plan-{prev}"),
-        *[(2, f"2.10 รายงานผลการดำเนินงานตามแผนปฏิบัติการ ไตรมาสที่ {q}", q, None, None,
-           f"plans/action-plan/report-{prev}-q{q}") for q in (1, 2, 3, 4)],
-        *[(2, f"2.11 รายงานผลการใช้จ่ายงบประมาณ ไตรมาสที่ {q}", q, None, None,
-           f"plans/budget/report-{prev}-q{q}") for q in (1, 2, 3, 4)],
+        *[
+            (
+                2,
+                f"2.10 รายงานผลการดำเนินงานตามแผนปฏิบัติการ ไตรมาสที่ {q}",
+                q,
+                None,
+                None,
+                f"plans/action-plan/report-{prev}-q{q}",
+            )
+            for q in (1, 2, 3, 4)
+        ],
+        *[
+            (2, f"2.11 รายงานผลการใช้จ่ายงบประมาณ ไตรมาสที่ {q}", q, None, None, f"plans/budget/report-{prev}-q{q}")
+            for q in (1, 2, 3, 4)
+        ],
         (9, "9.1 แนวปฏิบัติการร้องเรียนการให้บริการ", None, None, None, "transparency/complaint-procedures/service"),
-        (9, "9.2 แนวปฏิบัติการร้องเรียนการทุจริตและประพฤติมิชอบ", None, None, None,
-         "transparency/complaint-procedures/corruption"),
+        (
+            9,
+            "9.2 แนวปฏิบัติการร้องเรียนการทุจริตและประพฤติมิชอบ",
+            None,
+            None,
+            None,
+            "transparency/complaint-procedures/corruption",
+        ),
         (10, "สรุปผลเรื่องร้องเรียน รอบ 6 เดือน", 2, None, None, f"transparency/complaint-reports/service-{prev}-6"),
         (10, "สรุปผลเรื่องร้องเรียน รอบ 12 เดือน", 4, None, None, f"transparency/complaint-reports/service-{prev}-12"),
-        (12, "ประกาศเจตนารมณ์ No Gift Policy", 2, None,
-         memo(prev, 12, "ประกาศโรงพยาบาลฮอด เรื่อง มาตรการป้องกันการรับสินบน", [
-             "โรงพยาบาลฮอดกำหนดมาตรการป้องกันการรับสินบน ครอบคลุม No Gift Policy การจัดซื้อจัดจ้าง การรับเงินบริจาค "
-             "และการใช้รถราชการ พร้อมกลไกการกำกับติดตาม"]), None),
-        (15, "แผนปฏิบัติการป้องกัน ปราบปรามการทุจริตและประพฤติมิชอบ", 1, None,
-         memo(prev, 15, "แผนปฏิบัติการป้องกัน ปราบปรามการทุจริตและประพฤติมิชอบ โรงพยาบาลฮอด", [
-             "แผนปฏิบัติการ 5 โครงการ ได้แก่ การส่งเสริมคุณธรรม การเผยแพร่ข้อมูลสาธารณะ การประเมินความเสี่ยงการทุจริต "
-             "การรับเรื่องร้องเรียน และการอบรมผลประโยชน์ทับซ้อน"]), None),
-        (17, "แผนบริหารความเสี่ยงการทุจริต", 2, None,
-         memo(prev, 17, "รายงานการประเมินความเสี่ยงการทุจริต โรงพยาบาลฮอด", [
-             "ระบุความเสี่ยงการทุจริต 3 ประเด็น ได้แก่ การจัดซื้อจัดจ้าง การเบิกค่าตอบแทน และการใช้รถราชการ พร้อมมาตรการควบคุม"]),
-         None),
+        (
+            12,
+            "ประกาศเจตนารมณ์ No Gift Policy",
+            2,
+            None,
+            memo(
+                prev,
+                12,
+                "ประกาศโรงพยาบาลฮอด เรื่อง มาตรการป้องกันการรับสินบน",
+                [
+                    "โรงพยาบาลฮอดกำหนดมาตรการป้องกันการรับสินบน ครอบคลุม No Gift Policy การจัดซื้อจัดจ้าง การรับเงินบริจาค "
+                    "และการใช้รถราชการ พร้อมกลไกการกำกับติดตาม"
+                ],
+            ),
+            None,
+        ),
+        (
+            15,
+            "แผนปฏิบัติการป้องกัน ปราบปรามการทุจริตและประพฤติมิชอบ",
+            1,
+            None,
+            memo(
+                prev,
+                15,
+                "แผนปฏิบัติการป้องกัน ปราบปรามการทุจริตและประพฤติมิชอบ โรงพยาบาลฮอด",
+                [
+                    "แผนปฏิบัติการ 5 โครงการ ได้แก่ การส่งเสริมคุณธรรม การเผยแพร่ข้อมูลสาธารณะ การประเมินความเสี่ยงการทุจริต "
+                    "การรับเรื่องร้องเรียน และการอบรมผลประโยชน์ทับซ้อน"
+                ],
+            ),
+            None,
+        ),
+        (
+            17,
+            "แผนบริหารความเสี่ยงการทุจริต",
+            2,
+            None,
+            memo(
+                prev,
+                17,
+                "รายงานการประเมินความเสี่ยงการทุจริต โรงพยาบาลฮอด",
+                ["ระบุความเสี่ยงการทุจริต 3 ประเด็น ได้แก่ การจัดซื้อจัดจ้าง การเบิกค่าตอบแทน และการใช้รถราชการ พร้อมมาตรการควบคุม"],
+            ),
+            None,
+        ),
         (20, "ภาพกิจกรรมวันต่อต้านคอร์รัปชันสากล", 1, None, None, "news/anti-corruption-day-2568"),
-        (21, "ประกาศเจตจำนงสุจริตของผู้บริหาร", 2, None,
-         memo(prev, 21, "ประกาศเจตจำนงสุจริตในการบริหารงาน โรงพยาบาลฮอด", [
-             "ผู้อำนวยการโรงพยาบาลฮอดประกาศเจตจำนงว่าจะบริหารงานด้วยความซื่อสัตย์สุจริต โปร่งใส "
-             "และเคารพสิทธิมนุษยชนและศักดิ์ศรีของผู้ปฏิบัติงาน"]), None),
-    ]  # fmt: skip
+        (
+            21,
+            "ประกาศเจตจำนงสุจริตของผู้บริหาร",
+            2,
+            None,
+            memo(
+                prev,
+                21,
+                "ประกาศเจตจำนงสุจริตในการบริหารงาน โรงพยาบาลฮอด",
+                [
+                    "ผู้อำนวยการโรงพยาบาลฮอดประกาศเจตจำนงว่าจะบริหารงานด้วยความซื่อสัตย์สุจริต โปร่งใส "
+                    "และเคารพสิทธิมนุษยชนและศักดิ์ศรีของผู้ปฏิบัติงาน"
+                ],
+            ),
+            None,
+        ),
+    ]
     fy = demo.fy
     no_gift = doc(f"ประกาศโรงพยาบาลฮอด เรื่อง เจตนารมณ์ No Gift Policy ปีงบประมาณ พ.ศ. {fy}")
     evidence_now = [
-        (1, "ประกาศแนวทางการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ (ฉบับปีปัจจุบัน)", None, None,
-         memo(fy, 1, "ประกาศโรงพยาบาลฮอด เรื่อง แนวทางการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ของหน่วยงาน", [
-             "ทบทวนประเภทข้อมูลที่ต้องเผยแพร่ ขั้นตอน ระยะเวลา และผู้รับผิดชอบ ให้สอดคล้องกับเกณฑ์ MOPH ITA ปีปัจจุบัน"]), None),
+        (
+            1,
+            "ประกาศแนวทางการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ (ฉบับปีปัจจุบัน)",
+            None,
+            None,
+            memo(
+                fy,
+                1,
+                "ประกาศโรงพยาบาลฮอด เรื่อง แนวทางการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ของหน่วยงาน",
+                ["ทบทวนประเภทข้อมูลที่ต้องเผยแพร่ ขั้นตอน ระยะเวลา และผู้รับผิดชอบ ให้สอดคล้องกับเกณฑ์ MOPH ITA ปีปัจจุบัน"],
+            ),
+            None,
+        ),
         (2, "2.1.1 ข้อมูลผู้บริหาร", None, None, None, "about/executives"),
         (2, "2.1.2 นโยบายของผู้บริหาร", None, None, None, "about/executive-policy"),
         (2, "2.1.3 โครงสร้างหน่วยงาน", None, None, None, "about/structure"),
@@ -858,7 +1243,7 @@ def ita(demo):
         (2, "2.11 แผนการใช้จ่ายงบประมาณประจำปี", 1, None, None, f"plans/budget/plan-{fy}"),
         (9, "9.3 ช่องทางการร้องเรียน", None, None, None, "transparency/complaint-procedures/service"),
         (12, "ประกาศเจตนารมณ์ No Gift Policy (หน้าแรกของเว็บไซต์)", 1, None, no_gift, None),
-    ]  # fmt: skip
+    ]
     for fy, rows, day in (
         (prev, evidence_prev, demo.fy_day(prev, 10, 5)),
         (demo.fy, evidence_now, demo.fy_day(demo.fy, 10, 5)),
@@ -868,10 +1253,25 @@ def ita(demo):
             target = page_link(path) if path else None
             if document is None and target is None:
                 continue
-            evidence.append(ITAEvidence(moit_number=number, label=label, fiscal_quarter=quarter, fiscal_month=month,
-                                        document=document, linked_page=target, sort_order=i))  # fmt: skip
+            evidence.append(
+                ITAEvidence(
+                    moit_number=number,
+                    label=label,
+                    fiscal_quarter=quarter,
+                    fiscal_month=month,
+                    document=document,
+                    linked_page=target,
+                    sort_order=i,
+                )
+            )
         b.page(
-            index, ITAYearPage, f"ita-{fy}", title=f"ITA ปีงบประมาณ พ.ศ. {fy}",
+            index,
+            ITAYearPage,
+            f"ita-{fy}",
+            title=f"ITA ปีงบประมาณ พ.ศ. {fy}",
             intro=f"หลักฐานการประเมินคุณธรรมและความโปร่งใส (MOPH ITA) ปีงบประมาณ พ.ศ. {fy} ตามรายการ MOIT 1–22",
-            fiscal_year=fy, owner_unit=owner, evidence=evidence, published_at=demo.when(day),
-        )  # fmt: skip
+            fiscal_year=fy,
+            owner_unit=owner,
+            evidence=evidence,
+            published_at=demo.when(day),
+        )

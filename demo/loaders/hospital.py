@@ -8,16 +8,7 @@ from home.thai_dates import current_fiscal_year
 
 DEMO_PASSWORD = "hod-demo-2569"  # noqa: S105 — demo only, printed in the README
 
-# username, first name, last name, superuser. Their roles (groups) come from the publishing app's
-# demo loader, which runs setup_roles once every section exists.
-ACCOUNTS = [
-    ("admin", "ผู้ดูแล", "ระบบ", True),
-    ("director", "ธนกร", "วงศ์ศรีสุข", False),
-    ("webmaster", "ปิยะพงษ์", "คำมูล", False),
-    ("webmaster2", "สุภาวดี", "อินทร์แก้ว", False),
-    ("head", "วรรณา", "ศรีวงค์", False),
-    ("editor", "อนุชา", "ปัญญาดี", False),
-]
+DATA = content.read("hospital")
 
 
 def load(builder):
@@ -31,13 +22,19 @@ def load(builder):
 
 def accounts(builder):
     User = get_user_model()
-    for username, first, last, superuser in ACCOUNTS:
+    # Their roles (groups) come from the publishing loader, which runs setup_roles once every section exists.
+    for account in DATA["accounts"]:
+        username = account["username"]
         if User.objects.filter(username=username).exists():
             continue
         user = User(
-            username=username, first_name=first, last_name=last, email=f"{username}@hodhospital.go.th",
-            is_staff=True, is_superuser=superuser,
-        )  # fmt: skip
+            username=username,
+            first_name=account["first_name"],
+            last_name=account["last_name"],
+            email=f"{username}@hodhospital.go.th",
+            is_staff=True,
+            is_superuser=account["superuser"],
+        )
         user.set_password(DEMO_PASSWORD)
         user.save()
         builder.created.append(f"user: {username}")
@@ -111,36 +108,29 @@ def sections(builder):
         )
 
 
-OIA_REQUEST_FORM = [
-    "เขียนที่ ........................................ วันที่ ...... เดือน ...................... พ.ศ. ..........",
-    "ข้าพเจ้า (นาย/นาง/นางสาว) ........................................ อายุ ...... ปี "
-    "อยู่บ้านเลขที่ ........ หมู่ที่ ...... ตำบล .................. อำเภอ .................. จังหวัด ..................",
-    "มีความประสงค์ขอตรวจดูหรือขอสำเนาข้อมูลข่าวสารของราชการตามพระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. 2540 ดังนี้ "
-    "☐ ขอตรวจดู ☐ ขอสำเนา ☐ ขอสำเนาที่มีคำรับรองถูกต้อง",
-    "ข้อมูลข่าวสารที่ต้องการ (ระบุให้ชัดเจนพอที่จะค้นหาได้) ........................................",
-    "ข้าพเจ้ายินดีชำระค่าธรรมเนียมการทำสำเนาตามประกาศคณะกรรมการข้อมูลข่าวสารของราชการ",
-    "ลงชื่อ ........................................ ผู้ยื่นคำขอ",
-]
-
-
 def special_pages(builder):
     home = builder.home
     request_form = builder.document(
         "แบบคำขอตรวจดูหรือขอสำเนาข้อมูลข่าวสารของราชการ",
-        lambda: media.thai_docx("แบบคำขอตรวจดูหรือขอสำเนาข้อมูลข่าวสารของราชการ", OIA_REQUEST_FORM),
+        lambda: media.thai_docx("แบบคำขอตรวจดูหรือขอสำเนาข้อมูลข่าวสารของราชการ", DATA["oia_request_form"]),
         "oia-request-form.docx",
         description="แบบฟอร์ม Word สำหรับยื่นคำขอข้อมูลข่าวสารของราชการ กรอกแล้วส่งที่ศูนย์ข้อมูลข่าวสารหรือทางอีเมล",
         owner=builder.department("งานประชาสัมพันธ์", "unit"),
     )
     builder.contact = builder.page(
-        home, ContactPage, "contact", title="ติดต่อเรา", show_in_menus=True,
+        home,
+        ContactPage,
+        "contact",
+        title="ติดต่อเรา",
+        show_in_menus=True,
         intro="ติดต่อสอบถาม ขอรับข้อมูลข่าวสาร หรือขอคำแนะนำในการติดต่อกับโรงพยาบาลฮอดได้ตามช่องทางด้านล่าง",
         body=content.p(
             "การขอข้อมูลข่าวสารของราชการ (พ.ร.บ.ข้อมูลข่าวสารของราชการ พ.ศ. 2540 มาตรา 7 (3) และมาตรา 11): "
             "ยื่นคำขอด้วยตนเองที่ศูนย์ข้อมูลข่าวสาร ชั้น 1 อาคารอำนวยการ ในวันและเวลาราชการ หรือส่งทางไปรษณีย์และอีเมล "
             "โดยระบุข้อมูลที่ต้องการให้ชัดเจนพอที่จะค้นหาได้"
-        ) + [{"type": "document", "value": {"document": request_form.pk, "title": ""}}],
-    )  # fmt: skip
+        )
+        + [{"type": "document", "value": {"document": request_form.pk, "title": ""}}],
+    )
     builder.sitemap = builder.page(
         home, SitemapPage, "sitemap", title="ผังเว็บไซต์", intro="หน้าทั้งหมดของเว็บไซต์โรงพยาบาลฮอด"
     )
@@ -213,9 +203,11 @@ def site_settings(builder):
         for field, value in content.CONTACT.items():
             setattr(contact, field, value)
         contact.map_image = builder.image(
-            "แผนที่ตั้งโรงพยาบาลฮอด", media.map_picture, "hod-map.png",
+            "แผนที่ตั้งโรงพยาบาลฮอด",
+            media.map_picture,
+            "hod-map.png",
             "แผนที่แสดงที่ตั้งโรงพยาบาลฮอดริมทางหลวงหมายเลข 108 ฝั่งตะวันออกของแม่น้ำปิง",
-        )  # fmt: skip
+        )
         contact.save()
         builder.created.append("contact settings")
     footer = FooterSettings.for_site(builder.site)

@@ -237,18 +237,26 @@ def publication_records(builder):
         requested = published - dt.timedelta(minutes=head_minutes + 25 + number % 40)
         approved = requested + dt.timedelta(minutes=head_minutes)
         state = WorkflowState.objects.create(
-            content_type=ContentType.objects.get_for_model(page), base_content_type=page_type, object_id=str(page.pk),
-            workflow=workflow, status=WorkflowState.STATUS_APPROVED, requested_by=submitter,
-        )  # fmt: skip
+            content_type=ContentType.objects.get_for_model(page),
+            base_content_type=page_type,
+            object_id=str(page.pk),
+            workflow=workflow,
+            status=WorkflowState.STATUS_APPROVED,
+            requested_by=submitter,
+        )
         WorkflowState.objects.filter(pk=state.pk).update(created_at=requested)
         for task, by, started, finished in (
             (head_task, approver, requested, approved),
             (web_task, publisher, approved, published),
         ):
             task_state = TaskState.objects.create(
-                workflow_state=state, revision=page.live_revision, task=task, status=TaskState.STATUS_APPROVED,
-                finished_at=finished, finished_by=by,
-            )  # fmt: skip
+                workflow_state=state,
+                revision=page.live_revision,
+                task=task,
+                status=TaskState.STATUS_APPROVED,
+                finished_at=finished,
+                finished_by=by,
+            )
             TaskState.objects.filter(pk=task_state.pk).update(started_at=started)
         made += 1
     if made:
