@@ -3,17 +3,20 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from demo import content
 from home.models import Department
 from home.roles import DIRECTOR, WEBMASTERS
 from publishing.setup import setup_roles
 
+DATA = content.read("publishing")
+ROLE_GROUPS = {"director": DIRECTOR, "webmasters": WEBMASTERS}
 # username → (department names whose editors' group, heads' group; plus role groups)
 DEMO_ROLES = {
-    "director": {"groups": [DIRECTOR]},
-    "webmaster": {"groups": [WEBMASTERS]},
-    "webmaster2": {"groups": [WEBMASTERS]},
-    "head": {"heads": ["งานประชาสัมพันธ์", "งานข้อมูลและเทคโนโลยีสารสนเทศ"]},
-    "editor": {"editors": ["งานประชาสัมพันธ์", "งานข้อมูลและเทคโนโลยีสารสนเทศ"]},
+    entry["username"]: {
+        **{key: entry[key] for key in ("heads", "editors") if key in entry},
+        **({"groups": [ROLE_GROUPS[name] for name in entry["groups"]]} if "groups" in entry else {}),
+    }
+    for entry in DATA["roles"]
 }
 
 
@@ -150,20 +153,7 @@ def workflow_states(builder):
 
 # Information providers of the units that have no demo login: named staff records (no password, they
 # cannot log in) so every printed request form shows a real-looking provider of the owner unit.
-DEMO_STAFF = [
-    ("staff-admin", "กาญจนา", "ทองคำ", "กลุ่มงานบริหารทั่วไป"),
-    ("staff-strategy", "ณัฐวุฒิ", "ใจมั่น", "กลุ่มงานพัฒนายุทธศาสตร์"),
-    ("staff-nursing", "พรทิพย์", "สุขเกษม", "กลุ่มงานการพยาบาล"),
-    ("staff-pharmacy", "ศุภชัย", "แก้วมณี", "กลุ่มงานเภสัชกรรมและคุ้มครองผู้บริโภค"),
-    ("staff-consumer", "รัตนา", "บุญมา", "กลุ่มงานคุ้มครองผู้บริโภคและเภสัชสาธารณสุข"),
-    ("staff-dental", "ชนิดา", "พรหมมา", "กลุ่มงานทันตสาธารณสุข"),
-    ("staff-legal", "ธีรวัฒน์", "สมบูรณ์", "กลุ่มงานนิติการ"),
-    ("staff-primary", "สมศักดิ์", "ปันแก้ว", "กลุ่มงานบริการด้านปฐมภูมิและองค์รวม"),
-    ("staff-lab", "อรุณี", "ศรีสุข", "กลุ่มงานเทคนิคการแพทย์"),
-    ("staff-thaimed", "มาลัย", "คำแสน", "กลุ่มงานการแพทย์แผนไทยและการแพทย์ทางเลือก"),
-    ("staff-supplies", "วิไลวรรณ", "จันทร์ตา", "งานพัสดุ"),
-    ("staff-finance", "ประเสริฐ", "อินต๊ะ", "งานการเงินและบัญชี"),
-]
+DEMO_STAFF = [(s["username"], s["first_name"], s["last_name"], s["unit"]) for s in DATA["staff"]]
 
 
 def _provider_for(unit, fallback):
