@@ -5,6 +5,7 @@ import random
 
 from PIL import Image, ImageDraw, ImageFont
 
+from home.exports import render_pdf
 from home.fonts import font_path
 
 GREEN = (11, 107, 79)
@@ -153,25 +154,9 @@ def map_picture():
 
 
 def thai_pdf(title, paragraphs, meta_lines=()):
-    """A one- or two-page A4 PDF with Thai text, rendered by WeasyPrint with Sarabun."""
-    from django.utils.html import escape
-
-    from weasyprint import HTML
-
-    regular = font_path("Regular").as_uri()
-    bold = font_path("Bold").as_uri()
-    body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
-    meta = "".join(f"<div>{escape(m)}</div>" for m in meta_lines)
-    html = f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><style>
-    @font-face {{ font-family: Sarabun; src: url('{regular}'); }}
-    @font-face {{ font-family: Sarabun; font-weight: bold; src: url('{bold}'); }}
-    @page {{ size: A4; margin: 2.5cm 2cm; }}
-    body {{ font-family: Sarabun; font-size: 16pt; line-height: 1.5; }}
-    h1 {{ font-size: 20pt; text-align: center; margin: 0 0 .6cm; }}
-    .meta {{ text-align: right; margin-bottom: .8cm; }}
-    p {{ text-indent: 1.5cm; margin: 0 0 .3cm; text-align: justify; }}
-    </style></head><body><h1>{escape(title)}</h1><div class="meta">{meta}</div>{body}</body></html>"""
-    return HTML(string=html).write_pdf()
+    """A one- or two-page A4 PDF with Thai text, rendered by WeasyPrint with Sarabun (``home.exports``)."""
+    context = {"title": title, "paragraphs": paragraphs, "meta_lines": meta_lines}
+    return render_pdf("demo/pdf/document.html", context)
 
 
 def thai_docx(title, paragraphs):
