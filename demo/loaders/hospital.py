@@ -44,47 +44,42 @@ def home_page(builder):
     home = builder.home
     fy = current_fiscal_year()
     director_name, director_position = content.DIRECTOR
+    text = DATA["home"]
+
+    def fill(template):
+        return template.format(fy=fy, director_name=director_name, director_position=director_position)
+
     hero = builder.image(
-        "อาคารโรงพยาบาลฮอด", media.hospital_scene, "hod-hospital.jpg", "ภาพวาดอาคารโรงพยาบาลฮอดหน้าทิวเขา มีต้นไม้รอบอาคาร"
+        text["hero_image"]["title"], media.hospital_scene, "hod-hospital.jpg", text["hero_image"]["alt"]
     )
     director_photo = builder.image(
-        "ผู้อำนวยการโรงพยาบาลฮอด", lambda: media.portrait(1), "director.jpg", f"รูปถ่าย{director_name} {director_position}"
+        text["director_photo"]["title"], lambda: media.portrait(1), "director.jpg", fill(text["director_photo"]["alt"])
     )
     no_gift = builder.image(
-        f"No Gift Policy ปีงบประมาณ {fy}",
+        fill(text["no_gift_image"]["title"]),
         lambda: media.no_gift_infographic(fy, director_name, director_position),
         f"no-gift-{fy}.png",
-        f"อินโฟกราฟิกประกาศเจตนารมณ์ไม่รับของขวัญและของกำนัลทุกชนิด (No Gift Policy) ปีงบประมาณ พ.ศ. {fy} "
-        f"ในนาม{director_name} {director_position}",
+        fill(text["no_gift_image"]["alt"]),
     )
     no_gift_pdf = builder.pdf_document(
-        f"ประกาศโรงพยาบาลฮอด เรื่อง เจตนารมณ์ No Gift Policy ปีงบประมาณ พ.ศ. {fy}",
-        [
-            "โรงพยาบาลฮอดมีเจตนารมณ์ที่จะบริหารงานด้วยความซื่อสัตย์สุจริต โปร่งใส และตรวจสอบได้ "
-            "จึงประกาศให้ผู้บริหารและเจ้าหน้าที่ทุกคนไม่รับของขวัญและของกำนัลทุกชนิดจากการปฏิบัติหน้าที่",
-            "ทั้งนี้ ผู้บริหารจะเป็นแบบอย่างที่ดี และกำกับติดตามให้เจ้าหน้าที่ปฏิบัติตามประกาศนี้อย่างเคร่งครัด",
-        ],
+        fill(text["no_gift_document"]["title"]),
+        text["no_gift_document"]["paragraphs"],
         f"no-gift-policy-{fy}.pdf",
         meta=[director_name, director_position],
-        description="ประกาศเจตนารมณ์ในนามผู้อำนวยการ ตามเกณฑ์ MOIT 12.1",
+        description=text["no_gift_document"]["description"],
     )
     changed = False
     if not home.hero_message:
-        home.title = "โรงพยาบาลฮอด"
+        home.title = text["title"]
         home.draft_title = home.title
-        home.seo_title = "โรงพยาบาลฮอด จังหวัดเชียงใหม่ – เว็บไซต์ทางการ"
-        home.hero_title = "โรงพยาบาลฮอด"
-        home.hero_message = "บริการด้วยใจ ใส่ใจคุณภาพ เพื่อสุขภาพที่ดีของชาวอำเภอฮอด"
+        home.seo_title = text["seo_title"]
+        home.hero_title = text["hero_title"]
+        home.hero_message = text["hero_message"]
         home.hero_image = hero
         home.director_name, home.director_position = director_name, director_position
         home.director_photo = director_photo
-        home.director_message = (
-            "<p>โรงพยาบาลฮอดมุ่งมั่นให้บริการที่มีคุณภาพ ปลอดภัย และเป็นธรรมแก่ประชาชนทุกคน "
-            "พร้อมเปิดเผยข้อมูลการดำเนินงานอย่างโปร่งใส ตรวจสอบได้ ตามหลักธรรมาภิบาล</p>"
-        )
-        home.search_description = (
-            "เว็บไซต์ทางการของโรงพยาบาลฮอด อำเภอฮอด จังหวัดเชียงใหม่: ข่าวสาร บริการ และข้อมูลข่าวสารตามกฎหมาย"
-        )
+        home.director_message = text["director_message"]
+        home.search_description = text["search_description"]
         changed = True
     if home.no_gift_fiscal_year != fy and not home.no_gift_image_id:
         home.no_gift_fiscal_year = fy
@@ -110,29 +105,26 @@ def sections(builder):
 
 def special_pages(builder):
     home = builder.home
+    contact, form = DATA["contact_page"], DATA["contact_page"]["request_form"]
     request_form = builder.document(
-        "แบบคำขอตรวจดูหรือขอสำเนาข้อมูลข่าวสารของราชการ",
-        lambda: media.thai_docx("แบบคำขอตรวจดูหรือขอสำเนาข้อมูลข่าวสารของราชการ", DATA["oia_request_form"]),
+        form["title"],
+        lambda: media.thai_docx(form["title"], DATA["oia_request_form"]),
         "oia-request-form.docx",
-        description="แบบฟอร์ม Word สำหรับยื่นคำขอข้อมูลข่าวสารของราชการ กรอกแล้วส่งที่ศูนย์ข้อมูลข่าวสารหรือทางอีเมล",
-        owner=builder.department("งานประชาสัมพันธ์", "unit"),
+        description=form["description"],
+        owner=builder.department(form["owner"], "unit"),
     )
     builder.contact = builder.page(
         home,
         ContactPage,
         "contact",
-        title="ติดต่อเรา",
+        title=contact["title"],
         show_in_menus=True,
-        intro="ติดต่อสอบถาม ขอรับข้อมูลข่าวสาร หรือขอคำแนะนำในการติดต่อกับโรงพยาบาลฮอดได้ตามช่องทางด้านล่าง",
-        body=content.p(
-            "การขอข้อมูลข่าวสารของราชการ (พ.ร.บ.ข้อมูลข่าวสารของราชการ พ.ศ. 2540 มาตรา 7 (3) และมาตรา 11): "
-            "ยื่นคำขอด้วยตนเองที่ศูนย์ข้อมูลข่าวสาร ชั้น 1 อาคารอำนวยการ ในวันและเวลาราชการ หรือส่งทางไปรษณีย์และอีเมล "
-            "โดยระบุข้อมูลที่ต้องการให้ชัดเจนพอที่จะค้นหาได้"
-        )
+        intro=contact["intro"],
+        body=content.body(contact["body"])
         + [{"type": "document", "value": {"document": request_form.pk, "title": ""}}],
     )
     builder.sitemap = builder.page(
-        home, SitemapPage, "sitemap", title="ผังเว็บไซต์", intro="หน้าทั้งหมดของเว็บไซต์โรงพยาบาลฮอด"
+        home, SitemapPage, "sitemap", title=DATA["sitemap"]["title"], intro=DATA["sitemap"]["intro"]
     )
     builder.policies = {
         slug: builder.page(home, StandardPage, slug, title=title, intro=intro, body=body, list_children=False)
@@ -150,30 +142,13 @@ def finish(builder):
         home.news_index = news
         changed = True
     if not home.quick_links:
-        links = [
-            (
-                "ร้องเรียน / แจ้งเบาะแส",
-                "ร้องเรียนการให้บริการหรือการทุจริต ไม่ต้องระบุชื่อได้",
-                ("services/e-services/complaint", "transparency/complaint-procedures"),
-                "complaint",
-            ),
-            ("บริการอิเล็กทรอนิกส์", "ติดตามเรื่อง แสดงความคิดเห็น ประเมินความพึงพอใจ", "services/e-services", "calendar"),
-            ("คู่มือสำหรับประชาชน", "ขั้นตอน ระยะเวลา และเอกสารที่ต้องใช้", "services/citizen-guides", "document"),
-            ("จัดซื้อจัดจ้าง", "แผน ประกาศ และสรุปผลรายเดือน (สขร.1)", "procurement", "procurement"),
-            ("ศูนย์ข้อมูลข่าวสาร", "ข้อมูลตาม พ.ร.บ.ข้อมูลข่าวสาร มาตรา 7 และ 9", "transparency/information-centre", "info"),
-            ("ITA", "การประเมินคุณธรรมและความโปร่งใส", "transparency/ita", "chart"),
-            ("คลังความรู้", "ความรู้สุขภาพพร้อมแหล่งที่มา", "knowledge", "heart"),
-            ("ติดต่อเรา", "ที่อยู่ โทรศัพท์ แผนที่", "contact", "phone"),
-        ]
         blocks = []
-        for title, description, paths, icon in links:
+        for link in DATA["quick_links"]:
             # The first of the candidate pages that exists (the online form, if e-services is installed).
-            paths = (paths,) if isinstance(paths, str) else paths
-            target = next((page for page in map(builder.find, paths) if page), None)
+            target = next((page for page in map(builder.find, link["paths"]) if page), None)
             if target:
-                blocks.append(
-                    ("link", {"title": title, "description": description, "page": target, "url": "", "icon": icon})
-                )
+                value = {"title": link["title"], "description": link["description"], "page": target, "url": ""}
+                blocks.append(("link", {**value, "icon": link["icon"]}))
         home.quick_links = blocks
         changed = True
     if changed:
@@ -203,10 +178,7 @@ def site_settings(builder):
         for field, value in content.CONTACT.items():
             setattr(contact, field, value)
         contact.map_image = builder.image(
-            "แผนที่ตั้งโรงพยาบาลฮอด",
-            media.map_picture,
-            "hod-map.png",
-            "แผนที่แสดงที่ตั้งโรงพยาบาลฮอดริมทางหลวงหมายเลข 108 ฝั่งตะวันออกของแม่น้ำปิง",
+            DATA["map_image"]["title"], media.map_picture, "hod-map.png", DATA["map_image"]["alt"]
         )
         contact.save()
         builder.created.append("contact settings")
