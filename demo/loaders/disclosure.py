@@ -48,6 +48,7 @@ from home import thai_dates
 from home.models import HospitalDocument
 
 DATA = content.read("disclosure")
+DATA_HOSPITAL_HOME = content.read("hospital")["home"]
 UNITS = DATA["units"]
 PR, IT, STRATEGY, ADMIN = UNITS["pr"], UNITS["it"], UNITS["strategy"], UNITS["admin"]
 LEGAL, CONSUMER, PRIMARY, NURSING = UNITS["legal"], UNITS["consumer"], UNITS["primary"], UNITS["nursing"]
@@ -879,34 +880,19 @@ def news(demo):
 
 def information_centre(demo):
     b = demo.b
-    links = [
-        ("7_1", "โครงสร้างหน่วยงาน", "แผนภูมิโครงสร้างและกลุ่มงานของโรงพยาบาล", "about/structure"),
-        ("7_1", "ทำเนียบผู้บริหาร", "ผู้บริหารพร้อมตำแหน่งและหมายเลขโทรศัพท์", "about/executives"),
-        ("7_2", "อำนาจหน้าที่", "อำนาจหน้าที่ตามกฎหมายจัดตั้งและวิธีการดำเนินงาน", "about/powers-duties"),
-        ("7_3", "ติดต่อเรา", "ที่อยู่ โทรศัพท์ โทรสาร อีเมล แผนที่ และการขอข้อมูลข่าวสาร", "contact"),
-        ("7_4", "กฎหมาย ระเบียบ ข้อบังคับ", "กฎหมายที่โรงพยาบาลใช้ในการปฏิบัติงาน พร้อมแหล่งที่มา", "transparency/laws"),
-        ("9_2", "นโยบายของผู้บริหาร", "นโยบายการบริหารงานของผู้อำนวยการ", "about/executive-policy"),
-        ("9_3", "แผนปฏิบัติการประจำปี", "แผนงาน โครงการ และรายงานผลรายไตรมาส", "plans/action-plan"),
-        ("9_3", "แผนการใช้จ่ายงบประมาณ", "งบประมาณรายจ่ายประจำปีและผลการใช้จ่าย", "plans/budget"),
-        (
-            "9_4",
-            "หลักเกณฑ์การจัดการเรื่องร้องเรียน",
-            "ขั้นตอนและระยะเวลาการจัดการเรื่องร้องเรียน",
-            "transparency/complaint-procedures",
-        ),
-        (
-            "9_8",
-            "ประกาศผลการจัดซื้อจัดจ้าง",
-            "ประกาศผู้ชนะการเสนอราคา (ประกาศคณะกรรมการข้อมูลข่าวสารฯ 16 มกราคม 2558)",
-            "news/aed-procurement-result",
-        ),
-    ]
+    data = DATA["information_centre"]
     entries = []
-    for i, (section, title, description, path) in enumerate(links):
-        target = b.find(path)
+    for i, link in enumerate(data["entries"]):
+        target = b.find(link["path"])
         if target is not None:
             entries.append(
-                OIAEntry(section=section, title=title, description=description, linked_page=target, sort_order=i)
+                OIAEntry(
+                    section=link["section"],
+                    title=link["title"],
+                    description=link["description"],
+                    linked_page=target,
+                    sort_order=i,
+                )
             )
     contact = content.CONTACT
     demo.section(
@@ -916,10 +902,8 @@ def information_centre(demo):
         owner_unit=demo.dept(PR),
         period_start=demo.fy_day(demo.fy, 10, 1),
         show_in_menus=True,
-        request_instructions=(
-            "ยื่นคำขอด้วยตนเองที่ศูนย์ข้อมูลข่าวสาร ชั้น 1 อาคารอำนวยการ ในวันและเวลาราชการ (08.30–16.30 น.) "
-            f"หรือส่งทางไปรษณีย์ถึงผู้อำนวยการโรงพยาบาลฮอด {contact['address'].replace(chr(10), ' ')} "
-            f"หรือทางอีเมล {contact['email']} โทรศัพท์ {contact['phone']}"
+        request_instructions=data["request_instructions"].format(
+            address=contact["address"].replace("\n", " "), email=contact["email"], phone=contact["phone"]
         ),
         request_page=b.find("contact"),
     )
@@ -930,6 +914,7 @@ def information_centre(demo):
 
 def ita(demo):
     b = demo.b
+    data = DATA["ita"]
     if not MoitItem.objects.filter(fiscal_year=demo.fy).exists():
         source = max(
             MoitItem.objects.filter(fiscal_year__lt=demo.fy).values_list("fiscal_year", flat=True), default=None
@@ -937,7 +922,7 @@ def ita(demo):
         if source:
             MoitItem.copy_year(source, demo.fy)
             MoitItem.objects.filter(fiscal_year=demo.fy).update(
-                notes=f"คัดลอกจากปีงบประมาณ พ.ศ. {source} โดยเลื่อนปีในชื่อรายการ ตรวจสอบกับคู่มือ MOPH ITA ปี {demo.fy} ก่อนใช้"
+                notes=data["copied_note"].format(source=source, fy=demo.fy)
             )
             b.created.append(f"MOIT items of {demo.fy} (copied from {source})")
     index = demo.section("transparency/ita", ITAIndexPage, show_in_menus=True)
@@ -951,153 +936,31 @@ def ita(demo):
 
     def memo(fy, number, subject, paragraphs):
         return demo.pdf(
-            f"{subject} ปีงบประมาณ พ.ศ. {fy}",
+            data["memo_title"].format(subject=subject, fy=fy),
             paragraphs,
             f"ita-{fy}-moit{number}.pdf",
             owner,
             thai_dates.fiscal_year_range(fy),
         )
 
+    def evidence_rows(fy, entries, documents):
+        """(MOIT number, label, quarter, month, document, path) of a year's evidence; memos made in order."""
+        rows = []
+        for entry in entries:
+            if "memo" in entry:
+                document = memo(fy, entry["moit"], entry["memo"]["subject"], entry["memo"]["paragraphs"])
+            else:
+                document = documents.get(entry.get("document"))
+            path = entry["path"].format(fy=fy) if "path" in entry else None
+            rows.append((entry["moit"], entry["label"], entry.get("quarter"), None, document, path))
+        return rows
+
     prev = demo.prev
-    evidence_prev = [
-        (
-            1,
-            "ประกาศแนวทางการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ของโรงพยาบาลฮอด",
-            None,
-            None,
-            memo(
-                prev,
-                1,
-                "ประกาศโรงพยาบาลฮอด เรื่อง แนวทางการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ของหน่วยงาน",
-                [
-                    "กำหนดประเภทข้อมูลที่ต้องเผยแพร่ ขั้นตอน ระยะเวลา และผู้รับผิดชอบในการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์",
-                    "ผู้รับผิดชอบการให้ข้อมูลเสนอแบบฟอร์มการขอเผยแพร่ หัวหน้ากลุ่มงานอนุมัติ และผู้ดูแลเว็บไซต์นำขึ้นเผยแพร่",
-                ],
-            ),
-            None,
-        ),
-        (2, "2.1.1 ข้อมูลผู้บริหาร", None, None, None, "about/executives"),
-        (2, "2.1.3 โครงสร้างหน่วยงาน", None, None, None, "about/structure"),
-        (2, "2.1.4 หน้าที่และอำนาจ", None, None, None, "about/powers-duties"),
-        (2, "2.1.5 กฎหมายที่เกี่ยวข้อง", None, None, None, "transparency/laws"),
-        (2, "2.1.6 ข่าวประชาสัมพันธ์", None, None, None, "news"),
-        (2, "2.2 วิสัยทัศน์ พันธกิจ ค่านิยม MOPH", None, None, None, "about/vision-mission"),
-        (2, "2.8 นโยบายและยุทธศาสตร์ของหน่วยงาน", None, None, None, f"plans/policy-strategy/strategy-{prev}"),
-        (2, "2.9 แผนปฏิบัติการประจำปี", None, None, None, f"plans/action-plan/plan-{prev}"),
-        *[
-            (
-                2,
-                f"2.10 รายงานผลการดำเนินงานตามแผนปฏิบัติการ ไตรมาสที่ {q}",
-                q,
-                None,
-                None,
-                f"plans/action-plan/report-{prev}-q{q}",
-            )
-            for q in (1, 2, 3, 4)
-        ],
-        *[
-            (2, f"2.11 รายงานผลการใช้จ่ายงบประมาณ ไตรมาสที่ {q}", q, None, None, f"plans/budget/report-{prev}-q{q}")
-            for q in (1, 2, 3, 4)
-        ],
-        (9, "9.1 แนวปฏิบัติการร้องเรียนการให้บริการ", None, None, None, "transparency/complaint-procedures/service"),
-        (
-            9,
-            "9.2 แนวปฏิบัติการร้องเรียนการทุจริตและประพฤติมิชอบ",
-            None,
-            None,
-            None,
-            "transparency/complaint-procedures/corruption",
-        ),
-        (10, "สรุปผลเรื่องร้องเรียน รอบ 6 เดือน", 2, None, None, f"transparency/complaint-reports/service-{prev}-6"),
-        (10, "สรุปผลเรื่องร้องเรียน รอบ 12 เดือน", 4, None, None, f"transparency/complaint-reports/service-{prev}-12"),
-        (
-            12,
-            "ประกาศเจตนารมณ์ No Gift Policy",
-            2,
-            None,
-            memo(
-                prev,
-                12,
-                "ประกาศโรงพยาบาลฮอด เรื่อง มาตรการป้องกันการรับสินบน",
-                [
-                    "โรงพยาบาลฮอดกำหนดมาตรการป้องกันการรับสินบน ครอบคลุม No Gift Policy การจัดซื้อจัดจ้าง การรับเงินบริจาค "
-                    "และการใช้รถราชการ พร้อมกลไกการกำกับติดตาม"
-                ],
-            ),
-            None,
-        ),
-        (
-            15,
-            "แผนปฏิบัติการป้องกัน ปราบปรามการทุจริตและประพฤติมิชอบ",
-            1,
-            None,
-            memo(
-                prev,
-                15,
-                "แผนปฏิบัติการป้องกัน ปราบปรามการทุจริตและประพฤติมิชอบ โรงพยาบาลฮอด",
-                [
-                    "แผนปฏิบัติการ 5 โครงการ ได้แก่ การส่งเสริมคุณธรรม การเผยแพร่ข้อมูลสาธารณะ การประเมินความเสี่ยงการทุจริต "
-                    "การรับเรื่องร้องเรียน และการอบรมผลประโยชน์ทับซ้อน"
-                ],
-            ),
-            None,
-        ),
-        (
-            17,
-            "แผนบริหารความเสี่ยงการทุจริต",
-            2,
-            None,
-            memo(
-                prev,
-                17,
-                "รายงานการประเมินความเสี่ยงการทุจริต โรงพยาบาลฮอด",
-                ["ระบุความเสี่ยงการทุจริต 3 ประเด็น ได้แก่ การจัดซื้อจัดจ้าง การเบิกค่าตอบแทน และการใช้รถราชการ พร้อมมาตรการควบคุม"],
-            ),
-            None,
-        ),
-        (20, "ภาพกิจกรรมวันต่อต้านคอร์รัปชันสากล", 1, None, None, "news/anti-corruption-day-2568"),
-        (
-            21,
-            "ประกาศเจตจำนงสุจริตของผู้บริหาร",
-            2,
-            None,
-            memo(
-                prev,
-                21,
-                "ประกาศเจตจำนงสุจริตในการบริหารงาน โรงพยาบาลฮอด",
-                [
-                    "ผู้อำนวยการโรงพยาบาลฮอดประกาศเจตจำนงว่าจะบริหารงานด้วยความซื่อสัตย์สุจริต โปร่งใส "
-                    "และเคารพสิทธิมนุษยชนและศักดิ์ศรีของผู้ปฏิบัติงาน"
-                ],
-            ),
-            None,
-        ),
-    ]
+    evidence_prev = evidence_rows(prev, data["previous_year"], {})
     fy = demo.fy
-    no_gift = doc(f"ประกาศโรงพยาบาลฮอด เรื่อง เจตนารมณ์ No Gift Policy ปีงบประมาณ พ.ศ. {fy}")
-    evidence_now = [
-        (
-            1,
-            "ประกาศแนวทางการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ (ฉบับปีปัจจุบัน)",
-            None,
-            None,
-            memo(
-                fy,
-                1,
-                "ประกาศโรงพยาบาลฮอด เรื่อง แนวทางการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ของหน่วยงาน",
-                ["ทบทวนประเภทข้อมูลที่ต้องเผยแพร่ ขั้นตอน ระยะเวลา และผู้รับผิดชอบ ให้สอดคล้องกับเกณฑ์ MOPH ITA ปีปัจจุบัน"],
-            ),
-            None,
-        ),
-        (2, "2.1.1 ข้อมูลผู้บริหาร", None, None, None, "about/executives"),
-        (2, "2.1.2 นโยบายของผู้บริหาร", None, None, None, "about/executive-policy"),
-        (2, "2.1.3 โครงสร้างหน่วยงาน", None, None, None, "about/structure"),
-        (2, "2.8 นโยบายและยุทธศาสตร์ของหน่วยงาน", None, None, None, f"plans/policy-strategy/strategy-{fy}"),
-        (2, "2.9 แผนปฏิบัติการประจำปี", None, None, None, f"plans/action-plan/plan-{fy}"),
-        (2, "2.11 แผนการใช้จ่ายงบประมาณประจำปี", 1, None, None, f"plans/budget/plan-{fy}"),
-        (9, "9.3 ช่องทางการร้องเรียน", None, None, None, "transparency/complaint-procedures/service"),
-        (12, "ประกาศเจตนารมณ์ No Gift Policy (หน้าแรกของเว็บไซต์)", 1, None, no_gift, None),
-    ]
+    no_gift = doc(DATA_HOSPITAL_HOME["no_gift_document"]["title"].format(fy=fy))
+    evidence_now = evidence_rows(fy, data["current_year"], {"no_gift": no_gift})
+
     for fy, rows, day in (
         (prev, evidence_prev, demo.fy_day(prev, 10, 5)),
         (demo.fy, evidence_now, demo.fy_day(demo.fy, 10, 5)),
@@ -1122,8 +985,8 @@ def ita(demo):
             index,
             ITAYearPage,
             f"ita-{fy}",
-            title=f"ITA ปีงบประมาณ พ.ศ. {fy}",
-            intro=f"หลักฐานการประเมินคุณธรรมและความโปร่งใส (MOPH ITA) ปีงบประมาณ พ.ศ. {fy} ตามรายการ MOIT 1–22",
+            title=data["title"].format(fy=fy),
+            intro=data["intro"].format(fy=fy),
             fiscal_year=fy,
             owner_unit=owner,
             evidence=evidence,
