@@ -618,123 +618,48 @@ def knowledge(demo):
     b = demo.b
     title, intro, body = content.section_text("knowledge")
     index = b.page(b.home, KnowledgeIndexPage, "knowledge", title=title, intro=intro, body=body, show_in_menus=True)
-    pr, it, primary = demo.dept(PR), demo.dept(IT), demo.dept(PRIMARY)
-
-    d_title, d_intro, d_body = content.section_text("knowledge/dengue")
-    # The old page's last paragraph named the source in the text; the source is now its own field.
-    d_body = [block for block in d_body if "แหล่งที่มา" not in block["value"]]
-    b.page(
-        index,
-        KnowledgePage,
-        "dengue",
-        title=d_title,
-        intro=d_intro,
-        body=d_body,
-        category="article",
-        source="กรมควบคุมโรค กระทรวงสาธารณสุข",
-        period_start=demo.fy_day(demo.prev, 5, 15),
-        owner_unit=primary,
-        published_at=demo.when(demo.fy_day(demo.prev, 5, 15)),
-    )
-
-    infographic = b.image(
-        "อินโฟกราฟิก สัญญาณเตือนโรคหลอดเลือดสมอง BE FAST",
-        demo_pictures.stroke_infographic,
-        "stroke-be-fast.png",
-        "อินโฟกราฟิกสัญญาณเตือนโรคหลอดเลือดสมอง BE FAST: B เดินเซ ทรงตัวไม่ได้ E ตามัว มองเห็นภาพซ้อน F หน้าเบี้ยว ปากเบี้ยว "
-        "A แขนขาอ่อนแรงซีกหนึ่ง S พูดไม่ชัด T รีบโทร 1669 ภายใน 4.5 ชั่วโมง",
-    )
-    b.page(
-        index,
-        KnowledgePage,
-        "stroke-be-fast",
-        title="สัญญาณเตือนโรคหลอดเลือดสมอง BE FAST",
-        intro="จำ 6 สัญญาณเตือน แล้วรีบโทร 1669 ภายใน 4.5 ชั่วโมง",
-        category="infographic",
-        image=infographic,
-        source="กรมการแพทย์ กระทรวงสาธารณสุข",
-        period_start=demo.fy_day(demo.fy, 10, 29),
-        owner_unit=pr,
-        published_at=demo.when(demo.fy_day(demo.fy, 10, 29)),
-    )
-    b.page(
-        index,
-        KnowledgePage,
-        "hand-washing-video",
-        title="วิดีโอ: ล้างมือ 7 ขั้นตอน ลดการติดเชื้อ",
-        intro="วิธีล้างมือที่ถูกต้องด้วยน้ำและสบู่ หรือเจลแอลกอฮอล์ สำหรับประชาชนและผู้ดูแลผู้ป่วย",
-        category="video",
-        video_url="https://www.youtube.com/watch?v=hodHandWash7",
-        source="กรมอนามัย กระทรวงสาธารณสุข",
-        period_start=demo.fy_day(demo.prev, 1, 20),
-        owner_unit=pr,
-        published_at=demo.when(demo.fy_day(demo.prev, 1, 20)),
-    )
-    stats_doc = demo.pdf(
-        f"สถิติผู้ป่วยโรคเบาหวานและความดันโลหิตสูง อำเภอฮอด ปีงบประมาณ พ.ศ. {demo.prev}",
-        [
-            "ผู้ป่วยโรคเบาหวานที่ขึ้นทะเบียน 3,412 ราย ควบคุมระดับน้ำตาลได้ดี (HbA1c < 7) ร้อยละ 38.6",
-            "ผู้ป่วยโรคความดันโลหิตสูงที่ขึ้นทะเบียน 6,105 ราย ควบคุมความดันได้ดีร้อยละ 61.2",
-        ],
-        f"ncd-statistics-{demo.prev}.pdf",
-        it,
-        thai_dates.fiscal_year_range(demo.prev),
-    )
-    b.page(
-        index,
-        KnowledgePage,
-        f"ncd-statistics-{demo.prev}",
-        title=f"สถิติผู้ป่วยโรคเบาหวานและความดันโลหิตสูง อำเภอฮอด ปีงบประมาณ พ.ศ. {demo.prev}",
-        intro="จำนวนผู้ป่วยที่ขึ้นทะเบียนและร้อยละที่ควบคุมโรคได้ดี",
-        category="statistics",
-        source="ระบบคลังข้อมูลสุขภาพ (HDC) สำนักงานสาธารณสุขจังหวัดเชียงใหม่",
-        period_start=thai_dates.fiscal_year_range(demo.prev)[0],
-        period_end=thai_dates.fiscal_year_range(demo.prev)[1],
-        owner_unit=it,
-        attachments=demo.attach(stats_doc),
-        published_at=demo.when(demo.fy_day(demo.fy, 10, 20)),
-    )
-    research_doc = demo.pdf(
-        "ผลของโปรแกรมการดูแลผู้ป่วยเบาหวานที่บ้านโดยอาสาสมัครสาธารณสุขประจำหมู่บ้าน อำเภอฮอด",
-        [
-            "วัตถุประสงค์: เพื่อศึกษาผลของโปรแกรมการเยี่ยมบ้านโดย อสม. ต่อการควบคุมระดับน้ำตาลในเลือดของผู้ป่วยเบาหวาน",
-            "ผลการศึกษา: กลุ่มทดลอง 60 ราย มีค่า HbA1c ลดลงเฉลี่ย 0.8 หลังเข้าร่วมโปรแกรม 6 เดือน",
-        ],
-        "r2r-diabetes-home-care.pdf",
-        primary,
-        (demo.fy_day(demo.prev, 1, 1), demo.fy_day(demo.prev, 6, 30)),
-    )
-    b.page(
-        index,
-        KnowledgePage,
-        "r2r-diabetes-home-care",
-        title="งานวิจัย: การดูแลผู้ป่วยเบาหวานที่บ้านโดย อสม. อำเภอฮอด",
-        intro="งานวิจัยจากงานประจำ (R2R) ของกลุ่มงานบริการด้านปฐมภูมิและองค์รวม",
-        category="research",
-        source="กลุ่มงานบริการด้านปฐมภูมิและองค์รวม โรงพยาบาลฮอด (งานวิจัย R2R)",
-        period_start=demo.fy_day(demo.prev, 1, 1),
-        period_end=demo.fy_day(demo.prev, 6, 30),
-        owner_unit=primary,
-        attachments=demo.attach(research_doc),
-        published_at=demo.when(demo.fy_day(demo.prev, 8, 5)),
-    )
-    b.page(
-        index,
-        KnowledgePage,
-        "pm25-health",
-        title="ฝุ่น PM2.5 กับสุขภาพ: ดูแลตัวเองอย่างไรในช่วงหมอกควัน",
-        intro="กลุ่มเสี่ยง อาการที่ต้องสังเกต และการเลือกหน้ากากที่ป้องกันฝุ่นได้",
-        category="article",
-        body=content.p(
-            "ในช่วงเดือนกุมภาพันธ์ถึงเมษายน อำเภอฮอดมีค่าฝุ่น PM2.5 สูงจากการเผาในที่โล่ง กลุ่มเสี่ยง ได้แก่ เด็ก ผู้สูงอายุ "
-            "หญิงตั้งครรภ์ และผู้ป่วยโรคหัวใจและโรคปอด ควรงดกิจกรรมกลางแจ้งเมื่อค่าฝุ่นเกินมาตรฐาน",
-            "ใช้หน้ากาก N95 หรือหน้ากากอนามัยที่สวมกระชับ ปิดประตูหน้าต่าง และหากมีอาการหายใจลำบาก เจ็บหน้าอก ให้รีบมาโรงพยาบาล",
-        ),
-        source="กรมอนามัย กระทรวงสาธารณสุข",
-        period_start=demo.fy_day(demo.prev, 2, 10),
-        owner_unit=pr,
-        published_at=demo.when(demo.fy_day(demo.prev, 2, 10)),
-    )
+    for entry in DATA["knowledge"]:
+        years = {"fy": demo.fy, "prev": demo.prev}
+        owner = demo.dept(UNITS[entry["owner"]])
+        published = demo.day(entry["published"])
+        start = demo.day(entry["period_start"]) if "period_start" in entry else published
+        end = demo.day(entry["period_end"]) if "period_end" in entry else None
+        fields = {"category": entry["category"], "source": entry["source"], "period_start": start, "owner_unit": owner}
+        if "from_section" in entry:
+            title, intro, body = content.section_text(entry["from_section"])
+            # The old page's last paragraph named the source in the text; the source is now its own field.
+            fields["body"] = [block for block in body if "แหล่งที่มา" not in block["value"]]
+        else:
+            title, intro = entry["title"].format(**years), entry["intro"]
+        if "body" in entry:
+            fields["body"] = content.body(entry["body"])
+        if "video_url" in entry:
+            fields["video_url"] = entry["video_url"]
+        if end is not None:
+            fields["period_end"] = end
+        if "picture" in entry:
+            picture = entry["picture"]
+            drawing = getattr(demo_pictures, picture["drawing"])
+            fields["image"] = b.image(picture["title"], drawing, picture["filename"], picture["alt"])
+        if "document" in entry:
+            document = entry["document"]
+            pdf = demo.pdf(
+                document["title"].format(**years),
+                document["paragraphs"],
+                document["filename"].format(**years),
+                owner,
+                (start, end),
+            )
+            fields["attachments"] = demo.attach(pdf)
+        b.page(
+            index,
+            KnowledgePage,
+            entry["slug"].format(**years),
+            title=title,
+            intro=intro,
+            published_at=demo.when(published),
+            **fields,
+        )
 
 
 # -- R1.12 weblinks ------------------------------------------------------------------------------
