@@ -693,6 +693,7 @@ def weblinks(demo):
 
 def news(demo):
     b = demo.b
+    text = DATA["news"]
     title, intro, body = content.section_text("news")
     index = b.page(b.home, NewsIndexPage, "news", title=title, intro=intro, body=body, show_in_menus=True)
     pr, admin = demo.dept(PR), demo.dept(ADMIN)
@@ -700,29 +701,21 @@ def news(demo):
 
     for i, (slug, n_title, n_intro, hint, days_ago) in enumerate(content.NEWS):
         picture = b.image(
-            n_title, lambda i=i, hint=hint: media.news_picture(hint, i), f"news-{slug}.jpg", f"ภาพประกอบข่าว: {n_title}"
+            n_title,
+            lambda i=i, hint=hint: media.news_picture(hint, i),
+            f"news-{slug}.jpg",
+            text["picture_alt"].format(title=n_title),
         )
         day = now - dt.timedelta(days=days_ago)
         fields = {"category": "news", "period_start": day, "owner_unit": pr, "attachments": []}
         if slug.startswith("job-"):
             start = dt.date(now.year, 12, 1) if now.month < 12 else now
-            doc = demo.pdf(
-                n_title,
-                [
-                    "ตำแหน่งพยาบาลวิชาชีพ จำนวน 2 อัตรา คุณสมบัติ: สำเร็จการศึกษาพยาบาลศาสตรบัณฑิต และมีใบอนุญาตประกอบวิชาชีพ",
-                    f"รับสมัครตั้งแต่วันที่ {thai_dates.thai_date(start)} ถึงวันที่ "
-                    f"{thai_dates.thai_date(start + dt.timedelta(days=14))} ณ กลุ่มงานบริหารทั่วไป ในวันและเวลาราชการ",
-                ],
-                f"{slug}.pdf",
-                admin,
-                (start, start + dt.timedelta(days=14)),
-            )
+            end = start + dt.timedelta(days=14)
+            dates = {"start": thai_dates.thai_date(start), "end": thai_dates.thai_date(end)}
+            paragraphs = [paragraph.format(**dates) for paragraph in text["job_paragraphs"]]
+            doc = demo.pdf(n_title, paragraphs, f"{slug}.pdf", admin, (start, end))
             fields.update(
-                category="job",
-                period_start=start,
-                period_end=start + dt.timedelta(days=14),
-                owner_unit=admin,
-                attachments=demo.attach(doc),
+                category="job", period_start=start, period_end=end, owner_unit=admin, attachments=demo.attach(doc)
             )
         elif "anti-corruption" in slug or "vaccination" in slug:
             fields["category"] = "photo"
@@ -734,55 +727,36 @@ def news(demo):
             intro=n_intro,
             listing_image=picture,
             published_days_ago=days_ago,
-            body=content.p(
-                n_intro + " ประชาชนที่สนใจสอบถามรายละเอียดเพิ่มเติมได้ที่งานประชาสัมพันธ์ โรงพยาบาลฮอด โทร. 053-461-037"
-            ),
+            body=content.p(text["recent_body"].format(intro=n_intro)),
             **fields,
         )
 
-    # More items across the two fiscal years: (slug, title, intro, category, day, owner, picture hint).
-    more = [
-        (
-            *(item[key] for key in ("slug", "title", "intro", "category")),
-            demo.day(item["published"]),
-            item["owner"],
-            item["picture_label"],
-        )
-        for item in DATA["more_news"]
-    ]
-    for i, (slug, n_title, n_intro, category, day, owner, hint) in enumerate(more):
+    # Older items across the two fiscal years.
+    for i, item in enumerate(DATA["more_news"]):
+        slug, n_title, n_intro, hint = item["slug"], item["title"], item["intro"], item["picture_label"]
+        day, owner = demo.day(item["published"]), demo.dept(item["owner"])
         picture = None
         if hint:
             picture = b.image(
                 n_title,
                 lambda i=i, hint=hint: media.news_picture(hint, 20 + i),
                 f"news-{slug}.jpg",
-                f"ภาพประกอบข่าว: {n_title}",
+                text["picture_alt"].format(title=n_title),
             )
         fields = {}
-        if category == "photo":
-            photos = []
-            for j, caption in enumerate(["พิธีเปิดกิจกรรม", "มอบรางวัลพยาบาลดีเด่น", "ถ่ายภาพร่วมกัน"]):
+        if "gallery" in item:
+            gallery, photos = item["gallery"], []
+            for j, caption in enumerate(gallery["captions"]):
                 image = b.image(
-                    f"{n_title} ภาพที่ {j + 1}",
-                    lambda j=j: media.news_picture("วันพยาบาล", 40 + j),
+                    text["gallery_title"].format(title=n_title, number=j + 1),
+                    lambda j=j, label=gallery["picture_label"]: media.news_picture(label, 40 + j),
                     f"news-{slug}-{j + 1}.jpg",
-                    f"ภาพกิจกรรมวันพยาบาลแห่งชาติ: {caption}",
+                    gallery["alt"].format(caption=caption),
                 )
                 photos.append(NewsGalleryImage(image=image, caption=caption, sort_order=j))
             fields["gallery_images"] = photos
-        if category == "procurement":
-            doc = demo.pdf(
-                n_title,
-                [
-                    "ตามที่โรงพยาบาลฮอดได้มีโครงการซื้อเครื่องกระตุกหัวใจไฟฟ้าชนิดอัตโนมัติ (AED) จำนวน 2 เครื่อง โดยวิธีเฉพาะเจาะจง นั้น",
-                    "ผู้ได้รับการคัดเลือก ได้แก่ บริษัท เมดิคอล ซัพพลาย เชียงใหม่ จำกัด ราคาที่ตกลงซื้อ 178,000.00 บาท "
-                    "(หนึ่งแสนเจ็ดหมื่นแปดพันบาทถ้วน) รวมภาษีมูลค่าเพิ่ม",
-                ],
-                f"{slug}.pdf",
-                demo.dept(owner),
-                (day, None),
-            )
+        if "document" in item:
+            doc = demo.pdf(n_title, item["document"], f"{slug}.pdf", owner, (day, None))
             fields["attachments"] = demo.attach(doc)
         b.page(
             index,
@@ -790,12 +764,12 @@ def news(demo):
             slug,
             title=n_title,
             intro=n_intro,
-            category=category,
+            category=item["category"],
             listing_image=picture,
             period_start=day,
-            owner_unit=demo.dept(owner),
+            owner_unit=owner,
             published_at=demo.when(day),
-            body=content.p(n_intro + " รายละเอียดเพิ่มเติมสอบถามได้ที่งานประชาสัมพันธ์ โรงพยาบาลฮอด โทร. 053-461-037"),
+            body=content.p(text["older_body"].format(intro=n_intro)),
             **fields,
         )
 
