@@ -455,129 +455,80 @@ def plans(demo):
 
 def complaints(demo):
     b = demo.b
-    admin, legal = demo.dept(ADMIN), demo.dept(LEGAL)
+    data = DATA["complaints"]
+    admin = demo.dept(ADMIN)
     index = demo.section("transparency/complaint-procedures", ComplaintProcedureIndexPage, show_in_menus=True)
-    e_services = b.find("services/e-services")
-    web = e_services.full_url if e_services else ""
     effective = demo.fy_day(demo.prev, 10, 1)
-    common_channels = [
-        (ComplaintChannel.Kind.IN_PERSON, "ศูนย์รับเรื่องร้องเรียน ชั้น 1 อาคารผู้ป่วยนอก วันและเวลาราชการ", ""),
-        (ComplaintChannel.Kind.PHONE, "053-461-037 ต่อ 111 (ในเวลาราชการ)", ""),
-        (ComplaintChannel.Kind.WEBSITE, "แบบฟอร์มร้องเรียนออนไลน์ พร้อมรหัสติดตามเรื่อง", web),
-        (ComplaintChannel.Kind.POST, "ผู้อำนวยการโรงพยาบาลฮอด 169 หมู่ 1 ตำบลหางดง อำเภอฮอด จังหวัดเชียงใหม่ 50240", ""),
-        (ComplaintChannel.Kind.EMAIL, "saraban@hodhospital.go.th", ""),
-    ]
-    procedures = [
-        (
-            "service",
-            "การร้องเรียนการปฏิบัติงานหรือการให้บริการของเจ้าหน้าที่",
-            "service",
-            admin,
-            "ผู้รับบริการที่ไม่ได้รับความสะดวก ถูกปฏิบัติไม่เหมาะสม หรือไม่พอใจบริการ ร้องเรียนได้ทุกช่องทางด้านล่าง",
-            [(ComplaintChannel.Kind.BOX, "ตู้รับความคิดเห็น หน้าห้องบัตรและหน้าตึกผู้ป่วยใน", "")],
-            "คู่มือการปฏิบัติงานการร้องเรียนการปฏิบัติงานหรือการให้บริการของเจ้าหน้าที่ โรงพยาบาลฮอด",
-        ),
-        (
-            "corruption",
-            "การร้องเรียนการทุจริตและประพฤติมิชอบ",
-            "corruption",
-            legal,
-            "แจ้งเบาะแสการทุจริตหรือการประพฤติมิชอบของเจ้าหน้าที่ ไม่ต้องระบุชื่อได้ ข้อมูลผู้ร้องเรียนจะถูกเก็บเป็นความลับ",
-            [
-                (
-                    ComplaintChannel.Kind.OTHER,
-                    "ศูนย์ปฏิบัติการต่อต้านการทุจริต กระทรวงสาธารณสุข โทร. 02-590-1000 หรือสายด่วน 1111",
-                    "",
-                )
-            ],
-            "คู่มือการปฏิบัติงานการร้องเรียนการทุจริตและประพฤติมิชอบ โรงพยาบาลฮอด",
-        ),
-    ]
-    for slug, title, category, owner, intro, extra_channels, manual_title in procedures:
+
+    def channel(entry):
+        linked = b.find(entry["url_of"]) if "url_of" in entry else None
+        return ComplaintChannel.Kind(entry["kind"]), entry["detail"], linked.full_url if linked else ""
+
+    common_channels = [channel(entry) for entry in data["channels"]]
+    for procedure in data["procedures"]:
+        slug, owner = procedure["slug"], demo.dept(UNITS[procedure["owner"]])
         manual = demo.pdf(
-            manual_title,
-            [
-                "ขั้นตอนที่ 1 รับเรื่องร้องเรียนจากทุกช่องทางและลงทะเบียนภายในวันที่รับเรื่อง",
-                "ขั้นตอนที่ 2 แจ้งตอบรับเรื่องแก่ผู้ร้องเรียนภายใน 3 วันทำการ (กรณีระบุช่องทางติดต่อกลับ)",
-                "ขั้นตอนที่ 3 ส่งเรื่องให้คณะกรรมการหรือหน่วยงานที่เกี่ยวข้องตรวจสอบข้อเท็จจริง",
-                "ขั้นตอนที่ 4 แจ้งผลการดำเนินการแก่ผู้ร้องเรียนภายใน 30 วัน และรายงานผู้อำนวยการ",
-            ],
-            f"complaint-manual-{slug}.pdf",
-            owner,
-            (effective, None),
+            procedure["manual_title"], data["manual_steps"], f"complaint-manual-{slug}.pdf", owner, (effective, None)
         )
         channels = [
             ComplaintChannel(kind=kind, detail=detail, url=url, sort_order=i)
-            for i, (kind, detail, url) in enumerate(common_channels + extra_channels)
+            for i, (kind, detail, url) in enumerate(common_channels + [channel(c) for c in procedure["channels"]])
         ]
         b.page(
             index,
             ComplaintProcedurePage,
             slug,
-            title=title,
-            intro=intro,
-            category=category,
+            title=procedure["title"],
+            intro=procedure["intro"],
+            category=procedure["category"],
             acknowledge_days=3,
             resolve_days=30,
             channels=channels,
             owner_unit=owner,
             period_start=effective,
-            body=content.h("ขั้นตอนการจัดการเรื่องร้องเรียน")
-            + content.p(
-                "1. รับเรื่องและลงทะเบียน 2. แจ้งตอบรับภายใน 3 วันทำการ 3. ตรวจสอบข้อเท็จจริง "
-                "4. แจ้งผลภายใน 30 วัน ผู้ร้องเรียนติดตามสถานะได้ด้วยรหัสติดตามเรื่อง"
-            ),
+            body=content.body(data["procedure_body"]),
             attachments=demo.attach(manual),
             published_at=demo.when(effective + dt.timedelta(days=10)),
         )
 
     reports = demo.section("transparency/complaint-reports", ComplaintReportIndexPage, show_in_menus=True)
-    # The last full year's two rounds and the year before's 12-month round (the current year's first
-    # round ends in March and is not due yet).
-    rounds = [
-        (demo.prev - 1, "12", {"service": (41, 39, 2), "corruption": (1, 1, 0)}),
-        (demo.prev, "6", {"service": (19, 16, 3), "corruption": (0, 0, 0)}),
-        (demo.prev, "12", {"service": (38, 36, 2), "corruption": (1, 1, 0)}),
-    ]
-    for fy, round_, counts in rounds:
+    text = data["reports"]
+    for report in text["rounds"]:
+        fy, round_ = demo.fy + report["fiscal_year_offset"], report["round"]
+        counts = {category: report[category] for category in ("service", "corruption")}
         start, end = thai_dates.fiscal_year_range(fy)
         if round_ == "6":
             end = dt.date(end.year, 3, 31)
-        round_label = "รอบ 6 เดือน" if round_ == "6" else "รอบ 12 เดือน"
+        round_label = text["round_labels"][round_]
+        numbers = {
+            f"{category}_{name}": value
+            for category, values in counts.items()
+            for name, value in zip(("received", "resolved", "in_progress"), values, strict=True)
+        }
         doc = demo.pdf(
-            f"รายงานสรุปผลการดำเนินงานเรื่องร้องเรียน {round_label} ปีงบประมาณ พ.ศ. {fy}",
-            [
-                f"เรื่องร้องเรียนการปฏิบัติงานหรือการให้บริการ {counts['service'][0]} เรื่อง ดำเนินการแล้วเสร็จ "
-                f"{counts['service'][1]} เรื่อง อยู่ระหว่างดำเนินการ {counts['service'][2]} เรื่อง",
-                f"เรื่องร้องเรียนการทุจริตและประพฤติมิชอบ {counts['corruption'][0]} เรื่อง",
-                "ปัญหาที่พบมากที่สุดคือระยะเวลารอตรวจที่แผนกผู้ป่วยนอก แนวทางแก้ไข: เพิ่มระบบนัดหมายล่วงหน้าและจุดคัดกรองด่วน",
-            ],
+            text["document_title"].format(round=round_label, fy=fy),
+            [paragraph.format(**numbers) for paragraph in text["document_paragraphs"]],
             f"complaint-report-{fy}-{round_}.pdf",
             admin,
             (start, end),
         )
-        for category, owner in (("service", admin), ("corruption", legal)):
+        for category in ("service", "corruption"):
             received, resolved, progress = counts[category]
-            what = "การให้บริการ" if category == "service" else "การทุจริตและประพฤติมิชอบ"
+            what = text["categories"][category]
             b.page(
                 reports,
                 ComplaintReportPage,
                 f"{category}-{fy}-{round_}",
-                title=f"สรุปผลเรื่องร้องเรียน{what} {round_label} ปีงบประมาณ พ.ศ. {fy}",
-                intro=f"รับเรื่อง {received} เรื่อง ดำเนินการแล้วเสร็จ {resolved} เรื่อง",
+                title=text["title"].format(what=what, round=round_label, fy=fy),
+                intro=text["intro"].format(received=received, resolved=resolved),
                 round=round_,
                 category=category,
                 fiscal_year=fy,
                 received_count=received,
                 resolved_count=resolved,
                 in_progress_count=progress,
-                owner_unit=owner,
-                analysis=(
-                    "ปัญหาอุปสรรค: ระยะเวลารอตรวจนานในช่วงเช้า และการสื่อสารขั้นตอนการรับบริการไม่ชัดเจน\n"
-                    "แนวทางแก้ไข: เพิ่มระบบนัดหมายล่วงหน้า จัดเจ้าหน้าที่ประชาสัมพันธ์ประจำจุด และอบรมพฤติกรรมบริการ"
-                    if received
-                    else "ไม่มีเรื่องร้องเรียนในรอบนี้ โรงพยาบาลยังคงเปิดช่องทางรับเรื่องร้องเรียนทุกช่องทาง"
-                ),
+                owner_unit=demo.dept(UNITS[text["owners"][category]]),
+                analysis="\n".join(text["analysis"]) if received else text["analysis_none"],
                 attachments=demo.attach(doc),
                 published_at=demo.when(end + dt.timedelta(days=15)),
             )
