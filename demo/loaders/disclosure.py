@@ -169,6 +169,7 @@ def finish(builder):
 
 def about(demo):
     b = demo.b
+    text = DATA["about"]
     start_of_record = dt.date(2022, 10, 1)
     topics = [
         ("about/history", OrganisationInfoPage.Topic.HISTORY, PR, {}),
@@ -189,12 +190,11 @@ def about(demo):
 
     director_position = content.DIRECTOR[1]
     chart = b.image(
-        "แผนภูมิโครงสร้างโรงพยาบาลฮอด",
+        text["structure_chart"]["title"],
         lambda: demo_pictures.org_chart(director_position, STRUCTURE_GROUPS),
         "hod-structure.png",
         # Alt text fits the 255 characters of the image's description; the groups are listed in the page body.
-        "แผนภูมิโครงสร้างโรงพยาบาลฮอด: ผู้อำนวยการโรงพยาบาลอยู่บนสุด มีคณะกรรมการบริหารโรงพยาบาลเป็นที่ปรึกษา "
-        "และมีกลุ่มงานสิบกลุ่มงานขึ้นตรงต่อผู้อำนวยการ",
+        text["structure_chart"]["alt"],
     )
     fy_start = thai_dates.fiscal_year_range(demo.fy)[0]
     demo.section(
@@ -211,7 +211,10 @@ def about(demo):
     executives = []
     for i, (name, position, phone) in enumerate(EXECUTIVES):
         photo = b.image(
-            f"รูปถ่าย {name}", lambda i=i: media.portrait(10 + i), f"executive-{i + 1}.jpg", f"รูปถ่าย{name} {position}"
+            text["executive_photo"]["title"].format(name=name),
+            lambda i=i: media.portrait(10 + i),
+            f"executive-{i + 1}.jpg",
+            text["executive_photo"]["alt"].format(name=name, position=position),
         )
         executives.append(Executive(photo=photo, full_name=name, position=position, phone=phone, sort_order=i))
     demo.section(
@@ -224,14 +227,10 @@ def about(demo):
         published_at=demo.when(fy_start + dt.timedelta(days=3)),
     )
 
+    policy = text["executive_policy"]
     policy_pdf = demo.pdf(
-        f"นโยบายการบริหารงานของผู้อำนวยการโรงพยาบาลฮอด ปีงบประมาณ พ.ศ. {demo.fy}",
-        [
-            "1. ยึดผู้ป่วยเป็นศูนย์กลาง ให้บริการที่ปลอดภัย ได้มาตรฐาน และเป็นธรรมแก่ประชาชนทุกคน",
-            "2. บริหารงานด้วยความโปร่งใส ตรวจสอบได้ เปิดเผยข้อมูลการดำเนินงานต่อสาธารณะตามกฎหมายและเกณฑ์ ITA",
-            "3. พัฒนาบุคลากรอย่างต่อเนื่อง ส่งเสริมความสุขในการทำงาน และยึดมั่นในประมวลจริยธรรม",
-            "4. ไม่รับของขวัญและของกำนัลทุกชนิดจากการปฏิบัติหน้าที่ (No Gift Policy) และต่อต้านการทุจริตทุกรูปแบบ",
-        ],
+        policy["document_title"].format(fy=demo.fy),
+        policy["document"],
         f"executive-policy-{demo.fy}.pdf",
         demo.dept(STRATEGY),
         thai_dates.fiscal_year_range(demo.fy),
@@ -240,12 +239,9 @@ def about(demo):
         b.find("about"),
         OrganisationInfoPage,
         "executive-policy",
-        title="นโยบายของผู้บริหาร",
-        intro=f"นโยบายการบริหารงานของผู้อำนวยการโรงพยาบาลฮอด ปีงบประมาณ พ.ศ. {demo.fy}",
-        body=content.p(
-            "ผู้อำนวยการโรงพยาบาลฮอดประกาศนโยบายการบริหารงาน 4 ด้าน ได้แก่ ผู้ป่วยเป็นศูนย์กลาง ความโปร่งใส "
-            "การพัฒนาบุคลากร และการต่อต้านการทุจริต รายละเอียดตามเอกสารแนบ"
-        ),
+        title=policy["title"],
+        intro=policy["intro"].format(fy=demo.fy),
+        body=content.body(policy["body"]),
         topic=OrganisationInfoPage.Topic.EXECUTIVE_POLICY,
         owner_unit=demo.dept(STRATEGY),
         period_start=fy_start,
@@ -254,25 +250,21 @@ def about(demo):
         published_at=demo.when(fy_start + dt.timedelta(days=5)),
     )
 
+    ethics = text["ethics"]
     ethics_pdf = demo.pdf(
-        "สรุปประมวลจริยธรรมข้าราชการพลเรือนและข้อกำหนดจริยธรรม สำนักงานปลัดกระทรวงสาธารณสุข",
-        [
-            "ประมวลจริยธรรมข้าราชการพลเรือน พ.ศ. 2564 กำหนดให้ข้าราชการยึดมั่นในสถาบันหลักของประเทศ ซื่อสัตย์สุจริต "
-            "กล้าตัดสินใจและกระทำในสิ่งที่ถูกต้อง คิดถึงประโยชน์ส่วนรวมมากกว่าประโยชน์ส่วนตัว มุ่งผลสัมฤทธิ์ของงาน "
-            "ปฏิบัติหน้าที่อย่างเป็นธรรมและไม่เลือกปฏิบัติ และดำรงตนเป็นแบบอย่างที่ดี",
-            "ข้อกำหนดจริยธรรมเจ้าหน้าที่ของรัฐ สำนักงานปลัดกระทรวงสาธารณสุข พ.ศ. 2564 ใช้กับบุคลากรทุกประเภทของโรงพยาบาลฮอด",
-        ],
+        ethics["document_title"],
+        ethics["document"],
         "ethics-code-summary.pdf",
         demo.dept(ADMIN),
-        (dt.date(2021, 10, 1), None),
+        (ethics["effective"], None),
     )
     demo.section(
         "about/ethics",
         OrganisationInfoPage,
         topic=OrganisationInfoPage.Topic.ETHICS,
         owner_unit=demo.dept(ADMIN),
-        period_start=dt.date(2021, 10, 1),
-        source="สำนักงาน ก.พ. และสำนักงานปลัดกระทรวงสาธารณสุข",
+        period_start=ethics["effective"],
+        source=ethics["source"],
         attachments=demo.attach(ethics_pdf),
         show_in_menus=True,
         published_at=demo.when(start_of_record),
