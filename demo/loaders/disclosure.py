@@ -84,7 +84,7 @@ class Demo:
 
     def pdf(self, title, paragraphs, filename, owner, period=(None, None)):
         return self.b.pdf_document(
-            title, paragraphs, filename, owner=owner, period=period, meta=["โรงพยาบาลฮอด", owner.name]
+            title, paragraphs, filename, owner=owner, period=period, meta=[content.CONTACT["hospital_name"], owner.name]
         )
 
     def attach(self, *documents):
@@ -114,22 +114,15 @@ def load(builder):
     ita(demo)
 
 
-# Evidence that apps loaded after disclosure create: (MOIT number, label, quarter, month, path). The
+# Evidence that areas loaded after disclosure create: (MOIT number, label, quarter, month, path). The
 # monthly แบบ สขร.1 (procurement) answers MOIT 5 month by month; the e-service pages answer 2.1.8 and 9.3.
 def _late_evidence(fy):
+    text = DATA["ita"]
     rows = []
     for year, month in thai_dates.fiscal_months(fy):
-        rows.append(
-            (
-                5,
-                f"แบบ สขร.1 เดือน{thai_dates.thai_month_year(dt.date(year, month, 1))}",
-                None,
-                month,
-                f"procurement/monthly-summary/{year + 543}-{month:02d}",
-            )
-        )
-    rows.append((2, "2.1.8 ช่องทางรับฟังความคิดเห็นและถาม-ตอบ", None, None, "services/e-services/feedback"))
-    rows.append((9, "9.3 ช่องทางการร้องเรียนออนไลน์และการติดตามเรื่อง", None, None, "services/e-services/complaint"))
+        label = text["monthly_summary_label"].format(month=thai_dates.thai_month_year(dt.date(year, month, 1)))
+        rows.append((5, label, None, month, f"procurement/monthly-summary/{year + 543}-{month:02d}"))
+    rows += [(entry["moit"], entry["label"], None, None, entry["path"]) for entry in text["late"]]
     return rows
 
 
@@ -276,16 +269,13 @@ def about(demo):
 
 def plans(demo):
     b = demo.b
+    text = DATA["plans"]
     strategy = demo.dept(STRATEGY)
     index = demo.section("plans/policy-strategy", PolicyIndexPage, show_in_menus=True)
     for fy in (demo.prev, demo.fy):
         doc = demo.pdf(
-            f"แผนยุทธศาสตร์โรงพยาบาลฮอด ปีงบประมาณ พ.ศ. {fy}",
-            [
-                "ยุทธศาสตร์ที่ 1 ส่งเสริมสุขภาพ ป้องกันโรค และคุ้มครองผู้บริโภคเป็นเลิศ (Prevention & Promotion Excellence)",
-                "ยุทธศาสตร์ที่ 2 บริการเป็นเลิศ (Service Excellence) พัฒนาระบบบริการปฐมภูมิและเครือข่ายบริการในอำเภอฮอด",
-                "ยุทธศาสตร์ที่ 3 บุคลากรเป็นเลิศ (People Excellence) และยุทธศาสตร์ที่ 4 บริหารจัดการเป็นเลิศด้วยธรรมาภิบาล (Governance Excellence)",
-            ],
+            text["strategy"]["title"].format(fy=fy),
+            text["strategy"]["document"],
             f"strategy-{fy}.pdf",
             strategy,
             thai_dates.fiscal_year_range(fy),
@@ -294,58 +284,54 @@ def plans(demo):
             index,
             PolicyPage,
             f"strategy-{fy}",
-            title=f"แผนยุทธศาสตร์โรงพยาบาลฮอด ปีงบประมาณ พ.ศ. {fy}",
-            intro="ยุทธศาสตร์ 4 ด้านตามแผนยุทธศาสตร์กระทรวงสาธารณสุข พร้อมตัวชี้วัดและเป้าหมายของโรงพยาบาล",
+            title=text["strategy"]["title"].format(fy=fy),
+            intro=text["strategy"]["intro"],
             category=PolicyPage.Category.STRATEGY,
             fiscal_year=fy,
             owner_unit=strategy,
             attachments=demo.attach(doc),
             published_at=demo.when(demo.fy_day(fy, 10, 15)),
         )
-    policy_doc = HospitalDocument.objects.filter(title__startswith="นโยบายการบริหารงานของผู้อำนวยการ").first()
+    policy_doc = HospitalDocument.objects.filter(title__startswith=text["policy_document_prefix"]).first()
     b.page(
         index,
         PolicyPage,
         f"executive-policy-{demo.fy}",
-        title=f"นโยบายการบริหารงานของผู้อำนวยการ ปีงบประมาณ พ.ศ. {demo.fy}",
-        intro="นโยบาย 4 ด้านของผู้บริหาร: ผู้ป่วยเป็นศูนย์กลาง ความโปร่งใส การพัฒนาบุคลากร และการต่อต้านการทุจริต",
+        title=text["executive_policy"]["title"].format(fy=demo.fy),
+        intro=text["executive_policy"]["intro"],
         category=PolicyPage.Category.POLICY,
         fiscal_year=demo.fy,
         owner_unit=strategy,
         attachments=demo.attach(policy_doc),
         published_at=demo.when(demo.fy_day(demo.fy, 10, 8)),
     )
+    national = text["national_strategy"]
     b.page(
         index,
         PolicyPage,
         "national-strategy",
-        title="ยุทธศาสตร์ชาติและแผนระดับชาติที่เกี่ยวข้อง",
-        intro="ยุทธศาสตร์ชาติ 20 ปี แผนแม่บทภายใต้ยุทธศาสตร์ชาติ และแผนพัฒนาเศรษฐกิจและสังคมแห่งชาติ ฉบับที่ 13 ที่โรงพยาบาลใช้เป็นกรอบ",
-        body=content.p(
-            "โรงพยาบาลฮอดจัดทำแผนยุทธศาสตร์ให้สอดคล้องกับยุทธศาสตร์และแผนระดับชาติ 3 ระดับ "
-            "และแผนปฏิบัติการด้านการป้องกันและปราบปรามการทุจริตของกระทรวงสาธารณสุข"
-        ),
+        title=national["title"],
+        intro=national["intro"],
+        body=content.body(national["body"]),
         category=PolicyPage.Category.NATIONAL,
         fiscal_year=demo.fy,
         owner_unit=strategy,
-        source="สำนักงานสภาพัฒนาการเศรษฐกิจและสังคมแห่งชาติ และสำนักงานปลัดกระทรวงสาธารณสุข",
+        source=national["source"],
         published_at=demo.when(demo.fy_day(demo.fy, 10, 20)),
     )
 
     # Action plan (R1.3) and budget (R1.4): the plan of both years and the quarterly reports of the last one.
     action = demo.section("plans/action-plan", ActionPlanIndexPage, show_in_menus=True)
     budget = demo.section("plans/budget", BudgetIndexPage, show_in_menus=True)
-    allocated = {demo.prev: Decimal("48500000"), demo.fy: Decimal("51200000")}
-    spent = [Decimal("11240000"), Decimal("23915000"), Decimal("35608500"), Decimal("47815300")]
-    projects = {1: 9, 2: 18, 3: 27, 4: 36}
+    allocated = {demo.prev: Decimal(text["allocated"]["previous"]), demo.fy: Decimal(text["allocated"]["current"])}
+    spent = [Decimal(amount) for amount in text["spent"]]
+    projects = dict(enumerate(text["projects"], start=1))
     for fy in (demo.prev, demo.fy):
+        values = {"fy": fy, "allocated": allocated[fy]}
+        plan, spending = text["action_plan"], text["budget"]
         plan_doc = demo.pdf(
-            f"แผนปฏิบัติการประจำปีงบประมาณ พ.ศ. {fy} โรงพยาบาลฮอด",
-            [
-                f"แผนปฏิบัติการประจำปีงบประมาณ พ.ศ. {fy} ประกอบด้วย 36 โครงการ ภายใต้ยุทธศาสตร์ 4 ด้าน "
-                "ครอบคลุมงานส่งเสริมสุขภาพ ป้องกันโรค การรักษาพยาบาล การฟื้นฟูสภาพ และการบริหารจัดการ",
-                "แต่ละโครงการระบุวัตถุประสงค์ กลุ่มเป้าหมาย ระยะเวลา งบประมาณ ผู้รับผิดชอบ และตัวชี้วัดความสำเร็จ",
-            ],
+            plan["document_title"].format(**values),
+            [paragraph.format(**values) for paragraph in plan["document"]],
             f"action-plan-{fy}.pdf",
             strategy,
             thai_dates.fiscal_year_range(fy),
@@ -354,8 +340,8 @@ def plans(demo):
             action,
             ActionPlanPage,
             f"plan-{fy}",
-            title=f"แผนปฏิบัติการประจำปีงบประมาณ พ.ศ. {fy}",
-            intro=f"36 โครงการภายใต้ยุทธศาสตร์ 4 ด้าน งบประมาณรวม {allocated[fy]:,.0f} บาท",
+            title=plan["title"].format(**values),
+            intro=plan["intro"].format(**values),
             category=ActionPlanPage.Category.PLAN,
             fiscal_year=fy,
             owner_unit=strategy,
@@ -363,11 +349,8 @@ def plans(demo):
             published_at=demo.when(demo.fy_day(fy, 10, 25)),
         )
         budget_doc = demo.pdf(
-            f"แผนการใช้จ่ายงบประมาณประจำปีงบประมาณ พ.ศ. {fy} โรงพยาบาลฮอด",
-            [
-                f"งบประมาณรวม {allocated[fy]:,.2f} บาท แบ่งเป็นงบดำเนินงานร้อยละ 82 และงบลงทุนร้อยละ 18",
-                "แผนการใช้จ่ายแสดงวงเงินที่คาดว่าจะใช้จ่ายในแต่ละไตรมาส เพื่อติดตามผลการเบิกจ่ายให้เป็นไปตามเป้าหมาย",
-            ],
+            spending["document_title"].format(**values),
+            [paragraph.format(**values) for paragraph in spending["document"]],
             f"budget-plan-{fy}.pdf",
             strategy,
             thai_dates.fiscal_year_range(fy),
@@ -376,8 +359,8 @@ def plans(demo):
             budget,
             BudgetPage,
             f"plan-{fy}",
-            title=f"แผนการใช้จ่ายงบประมาณประจำปีงบประมาณ พ.ศ. {fy}",
-            intro="งบดำเนินงานและงบลงทุนของโรงพยาบาลฮอด พร้อมเป้าหมายการเบิกจ่ายรายไตรมาส",
+            title=spending["title"].format(**values),
+            intro=spending["intro"],
             category=BudgetPage.Category.PLAN,
             fiscal_year=fy,
             allocated_amount=allocated[fy],
@@ -386,17 +369,21 @@ def plans(demo):
             published_at=demo.when(demo.fy_day(fy, 10, 28)),
         )
     fy = demo.prev
+    report, spend_report = text["action_report"], text["budget_report"]
     for quarter in (1, 2, 3, 4):
         start, end = thai_dates.fiscal_quarter_range(fy, quarter)
         published = demo.when(end + dt.timedelta(days=20))
         label = thai_dates.fiscal_quarter_label(quarter, fy)
+        values = {
+            "label": label,
+            "projects": projects[quarter],
+            "percent": projects[quarter] * 100 // 36,
+            "spent": spent[quarter - 1],
+            "allocated": allocated[fy],
+        }
         report_doc = demo.pdf(
-            f"รายงานผลการดำเนินงานตามแผนปฏิบัติการ {label}",
-            [
-                f"ผลการดำเนินงานสะสมถึง{label}: ดำเนินการแล้ว {projects[quarter]} โครงการจาก 36 โครงการ "
-                f"คิดเป็นร้อยละ {projects[quarter] * 100 // 36}",
-                "ปัญหาอุปสรรค: บุคลากรไม่เพียงพอในช่วงการระบาดของโรคไข้เลือดออก แนวทางแก้ไข: ปรับแผนการออกหน่วยร่วมกับ รพ.สต.",
-            ],
+            report["title"].format(**values),
+            [paragraph.format(**values) for paragraph in report["document"]],
             f"action-plan-report-{fy}-q{quarter}.pdf",
             strategy,
             (start, end),
@@ -405,8 +392,8 @@ def plans(demo):
             action,
             ActionPlanPage,
             f"report-{fy}-q{quarter}",
-            title=f"รายงานผลการดำเนินงานตามแผนปฏิบัติการ {label}",
-            intro=f"ดำเนินการแล้ว {projects[quarter]} จาก 36 โครงการ",
+            title=report["title"].format(**values),
+            intro=report["intro"].format(**values),
             category=ActionPlanPage.Category.REPORT,
             fiscal_year=fy,
             fiscal_quarter=quarter,
@@ -415,12 +402,8 @@ def plans(demo):
             published_at=published,
         )
         spend_doc = demo.pdf(
-            f"รายงานผลการใช้จ่ายงบประมาณ {label}",
-            [
-                f"ผลการเบิกจ่ายงบประมาณสะสมถึง{label} จำนวน {spent[quarter - 1]:,.2f} บาท "
-                f"จากงบประมาณ {allocated[fy]:,.2f} บาท",
-                "รายละเอียดแยกตามงบดำเนินงานและงบลงทุนตามตารางแนบ",
-            ],
+            spend_report["title"].format(**values),
+            [paragraph.format(**values) for paragraph in spend_report["document"]],
             f"budget-report-{fy}-q{quarter}.pdf",
             strategy,
             (start, end),
@@ -429,8 +412,8 @@ def plans(demo):
             budget,
             BudgetPage,
             f"report-{fy}-q{quarter}",
-            title=f"รายงานผลการใช้จ่ายงบประมาณ {label}",
-            intro="ผลการเบิกจ่ายสะสมเทียบกับงบประมาณที่ได้รับจัดสรร",
+            title=spend_report["title"].format(**values),
+            intro=spend_report["intro"],
             category=BudgetPage.Category.REPORT,
             fiscal_year=fy,
             fiscal_quarter=quarter,
