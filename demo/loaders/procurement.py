@@ -86,44 +86,35 @@ def _started(day):
 
 
 def plans(builder, parent, owner, fy):
+    text, common = DATA["plan"], DATA["common"]
     allocated, announced = _date(fy, 10, 15), _date(fy, 11, 5)
     if not _started(announced):
         return
-    operating = Decimal("8450000.00") + (fy - 2569) * Decimal("350000.00")
-    investment = Decimal("2860000.00") + (fy - 2569) * Decimal("420000.00")
+    years = fy - text["base_year"]
+    operating = Decimal(text["operating"]) + years * Decimal(text["operating_yearly"])
+    investment = Decimal(text["investment"]) + years * Decimal(text["investment_yearly"])
+    values = {"fy": fy, "operating": operating, "investment": investment, "allocated": thai_dates.thai_date(allocated)}
     start, end = thai_dates.fiscal_year_range(fy)
+    meta = [common["issuer"], common["announced_on"].format(date=thai_dates.thai_date(announced))]
     op_doc = builder.pdf_document(
-        f"แผนการจัดซื้อจัดจ้าง งบดำเนินงาน ปีงบประมาณ พ.ศ. {fy}",
-        [
-            f"โรงพยาบาลฮอดประกาศเผยแพร่แผนการจัดซื้อจัดจ้างประจำปีงบประมาณ พ.ศ. {fy} ในส่วนงบดำเนินงาน "
-            f"วงเงินรวม {operating:,.2f} บาท ประกอบด้วย ยาและเวชภัณฑ์ที่มิใช่ยา วัสดุการแพทย์ วัสดุวิทยาศาสตร์การแพทย์ "
-            "วัสดุสำนักงาน และค่าจ้างเหมาบริการ",
-            "แผนนี้จัดทำตามพระราชบัญญัติการจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ พ.ศ. 2560 มาตรา 11 "
-            "และเผยแพร่ในระบบการจัดซื้อจัดจ้างภาครัฐและเว็บไซต์ของโรงพยาบาล",
-        ],
+        text["operating_title"].format(**values),
+        _fill(text["operating_document"], values),
         f"procurement-plan-operating-{fy}.pdf",
         owner=owner,
         period=(start, end),
-        meta=["งานพัสดุ กลุ่มงานบริหารทั่วไป", f"ประกาศ ณ วันที่ {thai_dates.thai_date(announced)}"],
+        meta=meta,
     )
     inv_doc = builder.pdf_document(
-        f"แผนการจัดซื้อจัดจ้าง งบลงทุน ปีงบประมาณ พ.ศ. {fy}",
-        [
-            f"แผนการจัดซื้อจัดจ้างงบลงทุน ปีงบประมาณ พ.ศ. {fy} วงเงินรวม {investment:,.2f} บาท "
-            "ได้แก่ ครุภัณฑ์การแพทย์ (เครื่องเอกซเรย์เคลื่อนที่ เครื่องกระตุกหัวใจไฟฟ้า เครื่องวัดความดันโลหิตอัตโนมัติ) "
-            "ครุภัณฑ์คอมพิวเตอร์ และสิ่งก่อสร้าง (ปรับปรุงอาคารคลังพัสดุ)",
-        ],
+        text["investment_title"].format(**values),
+        _fill(text["investment_document"], values),
         f"procurement-plan-investment-{fy}.pdf",
         owner=owner,
         period=(start, end),
-        meta=["งานพัสดุ กลุ่มงานบริหารทั่วไป", f"ประกาศ ณ วันที่ {thai_dates.thai_date(announced)}"],
+        meta=meta,
     )
     letter = builder.pdf_document(
-        f"หนังสือแจ้งการจัดสรรงบประมาณ ปีงบประมาณ พ.ศ. {fy}",
-        [
-            f"สำนักงานสาธารณสุขจังหวัดเชียงใหม่แจ้งการจัดสรรงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. {fy} "
-            f"ให้โรงพยาบาลฮอด เมื่อวันที่ {thai_dates.thai_date(allocated)} เพื่อดำเนินการตามแผนการจัดซื้อจัดจ้าง",
-        ],
+        text["allocation_title"].format(**values),
+        _fill(text["allocation_document"], values),
         f"budget-allocation-{fy}.pdf",
         owner=owner,
         period=(start, end),
@@ -133,8 +124,8 @@ def plans(builder, parent, owner, fy):
         ProcurementPlanPage,
         f"plan-{fy}",
         published_at=_when(announced),
-        title=f"แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. {fy}",
-        intro=f"ประกาศเผยแพร่แผนการจัดซื้อจัดจ้างประจำปีงบประมาณ พ.ศ. {fy} งบดำเนินงานและงบลงทุน",
+        title=text["title"].format(**values),
+        intro=text["intro"].format(**values),
         category=ProcurementPlanPage.Category.PLAN,
         fiscal_year=fy,
         budget_allocation_date=allocated,
@@ -145,35 +136,39 @@ def plans(builder, parent, owner, fy):
         operating_budget_amount=operating,
         investment_budget_amount=investment,
         owner_unit=owner,
-        source="งานพัสดุ กลุ่มงานบริหารทั่วไป โรงพยาบาลฮอด",
+        source=text["source"],
     )
+    progress = DATA["progress"]
     for quarter in (1, 2, 3, 4):
         q_start, q_end = thai_dates.fiscal_quarter_range(fy, quarter)
         reported = q_end + dt.timedelta(days=10)
         if not _started(reported):
             continue
         share = Decimal(quarter) / 4
+        values = {
+            "fy": fy,
+            "quarter": quarter,
+            "start": thai_dates.thai_date(q_start),
+            "end": thai_dates.thai_date(q_end),
+            "percent": int(share * 92),
+        }
         docs = [
             builder.pdf_document(
-                f"รายงานผลการจัดซื้อจัดจ้างตามแผน {kind} ไตรมาสที่ {quarter}/{fy}",
-                [
-                    f"ผลการดำเนินการจัดซื้อจัดจ้างตามแผน{kind} ตั้งแต่ {thai_dates.thai_date(q_start)} "
-                    f"ถึง {thai_dates.thai_date(q_end)} ดำเนินการแล้วสะสมร้อยละ {int(share * 92)} ของแผน",
-                    "รายการที่ยังไม่ดำเนินการจะดำเนินการในไตรมาสถัดไปตามแผน",
-                ],
+                progress["document_title"].format(budget=budget, **values),
+                _fill(progress["document"], {"budget": budget, **values}),
                 f"procurement-report-{slug}-{fy}-q{quarter}.pdf",
                 owner=owner,
                 period=(q_start, q_end),
             )
-            for kind, slug in (("งบดำเนินงาน", "operating"), ("งบลงทุน", "investment"))
+            for slug, budget in progress["budgets"].items()
         ]
         builder.page(
             parent,
             ProcurementPlanPage,
             f"report-{fy}-q{quarter}",
             published_at=_when(reported),
-            title=f"รายงานผลการดำเนินงานตามแผนการจัดซื้อจัดจ้าง ไตรมาสที่ {quarter} ปีงบประมาณ พ.ศ. {fy}",
-            intro="ผลการจัดซื้อจัดจ้างเทียบกับแผน แยกงบดำเนินงานและงบลงทุน",
+            title=progress["title"].format(**values),
+            intro=progress["intro"],
             category=ProcurementPlanPage.Category.PROGRESS,
             fiscal_year=fy,
             fiscal_quarter=quarter,
@@ -183,55 +178,45 @@ def plans(builder, parent, owner, fy):
         )
 
 
+def _fill(paragraphs, values):
+    return [paragraph.format(**values) for paragraph in paragraphs]
+
+
 # -- analysis of last year (MOIT 3) ------------------------------------------------------------------
 
 
 def analysis(builder, parent, owner, fy):
+    text = DATA["analysis"]
     published = _date(fy + 1, 10, 28)
     if not _started(published):
         return
-    count = 412 + (fy - 2568) * 37
-    budget = Decimal("10850000.00") + (fy - 2568) * Decimal("640000.00")
-    contract = (budget * Decimal("0.962")).quantize(Decimal("0.01"))
+    years = fy - text["base_year"]
+    count = text["count"] + years * text["count_yearly"]
+    budget = Decimal(text["budget"]) + years * Decimal(text["budget_yearly"])
+    contract = (budget * Decimal(text["contract_share"])).quantize(Decimal("0.01"))
+    values = {"fy": fy, "count": count, "budget": budget, "contract": contract, "savings": budget - contract}
     start, end = thai_dates.fiscal_year_range(fy)
     report = builder.pdf_document(
-        f"รายงานการวิเคราะห์ผลการจัดซื้อจัดจ้างและการจัดหาพัสดุ ประจำปีงบประมาณ พ.ศ. {fy}",
-        [
-            f"ในปีงบประมาณ พ.ศ. {fy} โรงพยาบาลฮอดดำเนินการจัดซื้อจัดจ้างทั้งสิ้น {count} รายการ "
-            f"วงเงินงบประมาณรวม {budget:,.2f} บาท ราคาที่ตกลงซื้อหรือจ้างรวม {contract:,.2f} บาท",
-            "รายงานฉบับนี้ประกอบด้วยการวิเคราะห์ความเสี่ยง ปัญหาอุปสรรคและข้อจำกัด ความสามารถในการประหยัดงบประมาณ "
-            "และแนวทางการปรับปรุงกระบวนการจัดซื้อจัดจ้างในปีงบประมาณถัดไป",
-        ],
+        text["document_title"].format(**values),
+        _fill(text["document"], values),
         f"procurement-analysis-{fy}.pdf",
         owner=owner,
         period=(start, end),
-        meta=["งานพัสดุ กลุ่มงานบริหารทั่วไป"],
+        meta=[DATA["common"]["issuer"]],
     )
     builder.page(
         parent,
         ProcurementAnalysisPage,
         f"analysis-{fy}",
         published_at=_when(published),
-        title=f"รายงานการวิเคราะห์ผลการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. {fy}",
-        intro=f"ผลการวิเคราะห์การจัดซื้อจัดจ้างของปีงบประมาณ พ.ศ. {fy} ครบ 4 องค์ประกอบตามเกณฑ์ MOIT 3",
+        title=text["title"].format(**values),
+        intro=text["intro"].format(**values),
         fiscal_year=fy,
         report_document=report,
-        risk_analysis=(
-            "การจัดซื้อโดยวิธีเฉพาะเจาะจงมีสัดส่วนร้อยละ 87 ของจำนวนรายการ ซึ่งมีความเสี่ยงด้านการแข่งขันราคา "
-            "และการแบ่งซื้อแบ่งจ้าง งานพัสดุจึงตรวจสอบวงเงินสะสมรายไตรมาสของรายการประเภทเดียวกันทุกครั้งก่อนอนุมัติ"
-        ),
-        problems_analysis=(
-            "ผู้ค้าบางรายส่งของล่าช้ากว่ากำหนดในช่วงที่มีความต้องการยาและเวชภัณฑ์สูง "
-            "และเจ้าหน้าที่พัสดุมีจำนวนจำกัดเมื่อเทียบกับปริมาณงาน ทำให้การจัดทำรายงานบางรายการล่าช้า"
-        ),
-        savings_analysis=(
-            f"ราคาที่ตกลงซื้อหรือจ้างต่ำกว่าวงเงินงบประมาณรวม {budget - contract:,.2f} บาท "
-            "ส่วนใหญ่มาจากการจัดซื้อยาร่วมระดับจังหวัดและการประกวดราคาอิเล็กทรอนิกส์ครุภัณฑ์การแพทย์"
-        ),
-        improvement_plan=(
-            "จัดทำแผนการจัดซื้อยาและวัสดุการแพทย์รายไตรมาสให้ชัดเจน เพิ่มการจัดซื้อร่วมกับโรงพยาบาลในจังหวัด "
-            "อบรมเจ้าหน้าที่เรื่องการใช้ระบบ e-GP และเผยแพร่ผลการจัดซื้อจัดจ้างรายเดือนภายในวันที่ 10 ของเดือนถัดไป"
-        ),
+        risk_analysis=text["risks"],
+        problems_analysis=text["problems"],
+        savings_analysis=text["savings"].format(**values),
+        improvement_plan=text["improvements"],
         procurement_count=count,
         total_budget=budget,
         total_contract_value=contract,
@@ -243,17 +228,14 @@ def analysis(builder, parent, owner, fy):
 
 
 def integrity(builder, parent, owner, fy):
+    text = DATA["integrity"]
     day = _date(fy, 10, 20)
     if not _started(day):
         return
     start, end = thai_dates.fiscal_year_range(fy)
     announcement = builder.pdf_document(
-        f"ประกาศสำนักงานปลัดกระทรวงสาธารณสุข ว่าด้วยแนวทางปฏิบัติงานเพื่อตรวจสอบบุคลากรในหน่วยงานด้านการจัดซื้อจัดจ้าง พ.ศ. 2560 (แจ้งเวียน ปีงบประมาณ {fy})",
-        [
-            "ประกาศสำนักงานปลัดกระทรวงสาธารณสุข ลงวันที่ 12 ตุลาคม 2560 กำหนดให้หัวหน้าเจ้าหน้าที่ เจ้าหน้าที่ "
-            "และผู้ตรวจรับพัสดุ ตรวจสอบว่าตนไม่มีส่วนได้ส่วนเสียกับผู้ยื่นข้อเสนอหรือคู่สัญญา และลงนามแบบแสดงความบริสุทธิ์ใจ",
-            f"โรงพยาบาลฮอดแจ้งเวียนประกาศนี้ให้บุคลากรที่เกี่ยวข้องทราบและถือปฏิบัติในปีงบประมาณ พ.ศ. {fy}",
-        ],
+        text["announcement_document_title"].format(fy=fy),
+        _fill(text["announcement_document"], {"fy": fy}),
         f"moph-procurement-vetting-2560-{fy}.pdf",
         owner=owner,
         period=(start, end),
@@ -263,31 +245,20 @@ def integrity(builder, parent, owner, fy):
         IntegrityStatementPage,
         f"announcement-{fy}",
         published_at=_when(day),
-        title=f"ประกาศ สป.สธ. ว่าด้วยแนวทางปฏิบัติงานเพื่อตรวจสอบบุคลากรด้านการจัดซื้อจัดจ้าง พ.ศ. 2560 (ปีงบประมาณ {fy})",
-        intro="บันทึกแจ้งเวียนประกาศสำนักงานปลัดกระทรวงสาธารณสุขให้ผู้เกี่ยวข้องกับการจัดซื้อจัดจ้างทราบและถือปฏิบัติ",
+        title=text["announcement_title"].format(fy=fy),
+        intro=text["announcement_intro"],
         category=IntegrityStatementPage.Category.ANNOUNCEMENT,
         fiscal_year=fy,
         document=announcement,
-        source="ประกาศสำนักงานปลัดกระทรวงสาธารณสุข ลงวันที่ 12 ตุลาคม 2560",
+        source=text["announcement_source"],
         owner_unit=owner,
     )
-    signers = (
-        "นางสาวพิมพ์ชนก ใจคำ – หัวหน้าเจ้าหน้าที่พัสดุ\n"
-        "นายอรรถพล คำแสน – เจ้าหน้าที่พัสดุ\n"
-        "นางรัตนา บุญมา – ผู้ตรวจรับพัสดุ\n"
-        "นายสมชาย ปัญญาวงค์ – ผู้ตรวจรับพัสดุ"
-    )
-    for category, slug, label in (
-        (IntegrityStatementPage.Category.UP_TO_100K, "up-to-100k", "วงเงินเล็กน้อยไม่เกิน 100,000 บาท"),
-        (IntegrityStatementPage.Category.OVER_100K, "over-100k", "วงเงินเกิน 100,000 บาท"),
-    ):
+    signers = "\n".join(text["signers"])
+    for statement in text["statements"]:
+        slug, values = statement["slug"], {"label": statement["label"], "fy": fy}
         document = builder.pdf_document(
-            f"แบบแสดงความบริสุทธิ์ใจในการจัดซื้อจัดจ้าง {label} ปีงบประมาณ พ.ศ. {fy}",
-            [
-                f"ข้าพเจ้าผู้มีรายชื่อท้ายนี้ ขอแสดงความบริสุทธิ์ใจว่าในการจัดซื้อจัดจ้าง{label} ประจำปีงบประมาณ พ.ศ. {fy} "
-                "ข้าพเจ้าไม่มีความสัมพันธ์หรือส่วนได้ส่วนเสียกับผู้ยื่นข้อเสนอหรือคู่สัญญา",
-                "หากปรากฏภายหลังว่ามีส่วนได้ส่วนเสีย ข้าพเจ้าจะแจ้งผู้บังคับบัญชาและขอถอนตัวจากการปฏิบัติหน้าที่นั้นทันที",
-            ],
+            text["statement_title"].format(**values),
+            _fill(text["statement_document"], values),
             f"integrity-statement-{slug}-{fy}.pdf",
             owner=owner,
             period=(start, end),
@@ -298,9 +269,9 @@ def integrity(builder, parent, owner, fy):
             IntegrityStatementPage,
             f"{slug}-{fy}",
             published_at=_when(day),
-            title=f"แบบแสดงความบริสุทธิ์ใจในการจัดซื้อจัดจ้าง {label} ปีงบประมาณ พ.ศ. {fy}",
-            intro="หัวหน้าเจ้าหน้าที่ เจ้าหน้าที่ และผู้ตรวจรับพัสดุ แสดงว่าไม่มีส่วนได้ส่วนเสียกับผู้ยื่นข้อเสนอหรือคู่สัญญา",
-            category=category,
+            title=text["statement_title"].format(**values),
+            intro=text["statement_intro"],
+            category=IntegrityStatementPage.Category(statement["category"]),
             fiscal_year=fy,
             document=document,
             declarants=signers,
@@ -317,123 +288,55 @@ def _egp(day, suffix):
 
 
 def announcements(builder, parent, owner, fy):
-    last = fy - 1
-    xray, roof = _date(last, 1, 12), _date(last, 4, 22)
-    aed, monitor = _date(fy, 10, 29), _date(fy, 11, 18)
-    projects = [
-        # (slug, category, project, method, budget, reference, winner, amount, e-GP number, date)
-        (
-            "xray-invitation",
-            "invitation",
-            "ซื้อครุภัณฑ์การแพทย์ เครื่องเอกซเรย์เคลื่อนที่ระบบดิจิทัล จำนวน 1 เครื่อง",
-            Method.E_BIDDING,
-            "1450000.00",
-            "1438000.00",
-            "",
-            None,
-            _egp(xray, "9034518"),
-            xray,
-        ),
-        (
-            "xray-winner",
-            "winner",
-            "ซื้อครุภัณฑ์การแพทย์ เครื่องเอกซเรย์เคลื่อนที่ระบบดิจิทัล จำนวน 1 เครื่อง",
-            Method.E_BIDDING,
-            "1450000.00",
-            "1438000.00",
-            "บริษัท ฮอดเมดิคอล จำกัด",
-            "1389000.00",
-            _egp(xray, "9034518"),
-            _date(last, 2, 16),
-        ),
-        (
-            "roof-invitation",
-            "invitation",
-            "จ้างปรับปรุงอาคารคลังพัสดุ จำนวน 1 หลัง",
-            Method.E_BIDDING,
-            "780000.00",
-            "772500.00",
-            "",
-            None,
-            _egp(roof, "9051277"),
-            roof,
-        ),
-        (
-            "roof-winner",
-            "winner",
-            "จ้างปรับปรุงอาคารคลังพัสดุ จำนวน 1 หลัง",
-            Method.E_BIDDING,
-            "780000.00",
-            "772500.00",
-            "บริษัท แม่แจ่มวิศวกรรม จำกัด",
-            "735000.00",
-            _egp(roof, "9051277"),
-            _date(last, 6, 3),
-        ),
-        (
-            "aed-winner",
-            "winner",
-            "ซื้อครุภัณฑ์การแพทย์ เครื่องกระตุกหัวใจไฟฟ้าชนิดอัตโนมัติ จำนวน 2 เครื่อง",
-            Method.E_MARKET,
-            "240000.00",
-            "238000.00",
-            "ห้างหุ้นส่วนจำกัด เชียงใหม่เวชภัณฑ์",
-            "229500.00",
-            _egp(aed, "9088342"),
-            aed,
-        ),
-        (
-            "monitor-invitation",
-            "invitation",
-            "ซื้อครุภัณฑ์การแพทย์ เครื่องติดตามการทำงานของหัวใจและสัญญาณชีพ จำนวน 3 เครื่อง",
-            Method.E_BIDDING,
-            "690000.00",
-            "684000.00",
-            "",
-            None,
-            _egp(monitor, "9090215"),
-            monitor,
-        ),
-    ]
-    for slug, category, project, method, budget, reference, winner, amount, egp, day in projects:
+    text = DATA["announcements"]
+
+    def day_of(when):
+        return _date(fy + when["fiscal_year_offset"], when["month"], when["day"])
+
+    for project in text["projects"]:
+        slug, category, name, day = project["slug"], project["category"], project["project"], day_of(project["date"])
         if not _started(day):
             continue
-        kind = "ประกาศเชิญชวน" if category == "invitation" else "ประกาศผู้ชนะการเสนอราคา"
+        method = Method(project["method"])
+        budget, reference = Decimal(project["budget"]), Decimal(project["reference"])
+        winner, amount = project.get("winner", ""), project.get("amount")
+        egp = _egp(day_of(project["egp_date"]), project["egp_serial"])
+        kind = text["kinds"][category]
         how = dict(Method.choices)[method]
-        paragraphs = [
-            f"โรงพยาบาลฮอดมีความประสงค์จะ{project} ด้วย{how} วงเงินงบประมาณ {Decimal(budget):,.2f} บาท "
-            f"ราคากลาง {Decimal(reference):,.2f} บาท",
-        ]
+        paragraphs = [text["offer"].format(project=name, method=how, budget=budget, reference=reference)]
         if winner:
-            paragraphs.append(f"ผู้ได้รับการคัดเลือก ได้แก่ {winner} เสนอราคาเป็นเงินทั้งสิ้น {Decimal(amount):,.2f} บาท")
+            paragraphs.append(text["winner"].format(winner=winner, amount=Decimal(amount)))
         else:
-            paragraphs.append("ผู้สนใจสามารถดูรายละเอียดและยื่นข้อเสนอผ่านระบบการจัดซื้อจัดจ้างภาครัฐ (www.gprocurement.go.th)")
+            paragraphs.append(text["invitation"])
         document = builder.pdf_document(
-            f"{kind} {project}",
+            text["title"].format(kind=kind, project=name),
             paragraphs,
             f"announcement-{slug}-{day:%Y%m%d}.pdf",
             owner=owner,
             period=(day, None),
-            meta=[f"เลขที่โครงการ {egp}", f"ประกาศ ณ วันที่ {thai_dates.thai_date(day)}"],
+            meta=[
+                text["project_number"].format(egp=egp),
+                DATA["common"]["announced_on"].format(date=thai_dates.thai_date(day)),
+            ],
         )
         builder.page(
             parent,
             ProcurementAnnouncementPage,
             f"{slug}-{thai_dates.fiscal_year(day)}",
             published_at=_when(day),
-            title=f"{kind} {project}",
+            title=text["title"].format(kind=kind, project=name),
             intro=paragraphs[-1],
             category=category,
-            project_name=project,
+            project_name=name,
             method=method,
-            budget_amount=Decimal(budget),
-            reference_price=Decimal(reference),
+            budget_amount=budget,
+            reference_price=reference,
             winner_name=winner,
             contract_amount=Decimal(amount) if amount else None,
             egp_project_number=egp,
             period_start=day,
             owner_unit=owner,
-            source="ระบบการจัดซื้อจัดจ้างภาครัฐ (e-GP) กรมบัญชีกลาง",
+            source=text["source"],
             attachments=[builder.attachment(document)],
         )
 
@@ -466,7 +369,8 @@ def month_rows(fy, month):
             ]
             bidders = "\n".join(f"{name} {price:,.2f}" for name, price in offers)
         day = min(3 + i * 4 + rnd.randint(0, 2), 28)
-        order = "ใบสั่งจ้าง" if work.startswith("จ้าง") else "ใบสั่งซื้อ"
+        text = DATA["monthly"]
+        order = text["hire_order"] if work.startswith(text["hire"]) else text["purchase_order"]
         rows.append(
             MonthlySummaryRow(
                 sort_order=i,
@@ -478,7 +382,7 @@ def month_rows(fy, month):
                 supplier_name=supplier,
                 agreed_price=agreed,
                 reason=REASONS[method],
-                contract_number=f"{order} ชม 0033.301/{month:02d}{i + 1:02d}",
+                contract_number=text["contract_number"].format(order=order, month=month, number=i + 1),
                 contract_date=dt.date(year, month, day),
                 egp_project_number=_egp(dt.date(year, month, 1), str(rnd.randint(9000000, 9999999)))
                 if method != Method.SPECIFIC or budget > 50000
@@ -501,12 +405,8 @@ def monthly(builder, parent, owner, fy):
             MonthlySummaryPage,
             f"{year + 543}-{month:02d}",
             published_at=_when(next_month),
-            title=f"สรุปผลการจัดซื้อจัดจ้าง เดือน{label}",
-            intro=(
-                f"แบบ สขร.1 เดือน{label}: ไม่มีการจัดซื้อจัดจ้างในเดือนนี้"
-                if empty
-                else f"แบบ สขร.1 สรุปผลการดำเนินการจัดซื้อจัดจ้างของโรงพยาบาลฮอดในรอบเดือน{label}"
-            ),
+            title=DATA["monthly"]["title"].format(month=label),
+            intro=DATA["monthly"]["intro_none" if empty else "intro"].format(month=label),
             fiscal_year=fy,
             fiscal_month=month,
             no_procurement=empty,
