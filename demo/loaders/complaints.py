@@ -76,49 +76,15 @@ def accounts(builder):
 
 
 def service_pages(builder):
+    text = DATA["pages"]
     parent = builder.find("services/e-services")
     if parent is None:
         services = builder.find("services") or builder.home
-        parent = builder.page(
-            services, StandardPage, "e-services", title="บริการอิเล็กทรอนิกส์ (E-Service)", show_in_menus=True
-        )
-    form = builder.page(
-        parent,
-        ComplaintFormPage,
-        "complaint",
-        title="ร้องเรียน / แจ้งเบาะแสการทุจริต",
-        show_in_menus=True,
-        intro="ร้องเรียนการให้บริการหรือพฤติกรรมของเจ้าหน้าที่ และแจ้งเบาะแสการทุจริตและประพฤติมิชอบ "
-        "เรื่องร้องเรียนการทุจริตไม่ต้องระบุชื่อได้ โรงพยาบาลจะตอบรับเรื่องภายใน 3 วันทำการ และแจ้งผลภายใน 30 วัน",
-        thank_you="เจ้าหน้าที่ศูนย์รับเรื่องร้องเรียนจะตอบรับเรื่องภายใน 3 วันทำการ ท่านติดตามสถานะได้ตลอดเวลาด้วยรหัสติดตามเรื่อง "
-        "หรือสอบถามทางโทรศัพท์ 053-461-037 ในวันและเวลาราชการ",
-    )
-    tracking = builder.page(
-        parent,
-        ComplaintTrackingPage,
-        "complaint-status",
-        title="ติดตามสถานะเรื่องร้องเรียน",
-        show_in_menus=True,
-        intro="พิมพ์รหัสติดตามเรื่อง 12 ตัวที่ได้รับเมื่อส่งเรื่อง เพื่อดูสถานะและคำตอบของโรงพยาบาล ไม่ต้องเข้าสู่ระบบ",
-    )
-    stats = builder.page(
-        parent,
-        ComplaintStatisticsPage,
-        "complaint-statistics",
-        title="สถิติเรื่องร้องเรียน",
-        show_in_menus=True,
-        intro="จำนวนเรื่องร้องเรียนการให้บริการและเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ ตามประเภท ช่องทาง สถานะ และเดือน "
-        "รอบ 6 เดือนและรอบ 12 เดือนของปีงบประมาณ นับจากระบบรับเรื่องร้องเรียนโดยตรง",
-    )
-    qa = builder.page(
-        parent,
-        FeedbackPage,
-        "feedback",
-        title="แสดงความคิดเห็นและถาม-ตอบ",
-        show_in_menus=True,
-        intro="ส่งความคิดเห็น ข้อเสนอแนะ หรือคำถามถึงโรงพยาบาลฮอด คำถามที่เป็นประโยชน์ต่อส่วนรวมจะตอบและเผยแพร่ไว้ด้านล่าง "
-        "โดยไม่แสดงชื่อหรือช่องทางติดต่อของผู้ถาม",
-    )
+        parent = builder.page(services, StandardPage, "e-services", title=text["e_services_title"], show_in_menus=True)
+    form = builder.page(parent, ComplaintFormPage, "complaint", show_in_menus=True, **text["form"])
+    tracking = builder.page(parent, ComplaintTrackingPage, "complaint-status", show_in_menus=True, **text["tracking"])
+    stats = builder.page(parent, ComplaintStatisticsPage, "complaint-statistics", show_in_menus=True, **text["stats"])
+    qa = builder.page(parent, FeedbackPage, "feedback", show_in_menus=True, **text["qa"])
     return {"form": form, "tracking": tracking, "stats": stats, "qa": qa}
 
 
@@ -174,7 +140,7 @@ def complaints(builder):
             if step in Complaint.FINISHED:
                 complaint.finished_at = at
         if status == "forwarded":
-            complaint.forwarded_to = "สำนักงานหลักประกันสุขภาพแห่งชาติ เขต 1 เชียงใหม่"
+            complaint.forwarded_to = DATA["pages"]["forwarded_to"]
         complaint.response = response
         complaint.save()
         builder.created.append(f"complaint: {code}")
@@ -207,11 +173,8 @@ def feedback(builder):
 
 def link_from_disclosure(builder, pages):
     """The complaint procedures and reports pages (disclosure) link to the form and the statistics."""
-    links = {
-        "transparency/complaint-procedures": (pages["form"], "ยื่นเรื่องร้องเรียนหรือแจ้งเบาะแสทางเว็บไซต์ได้ที่"),
-        "transparency/complaint-reports": (pages["stats"], "สถิติเรื่องร้องเรียนที่นับจากระบบรับเรื่อง ดูได้ที่"),
-    }
-    for path, (target, text) in links.items():
+    for link in DATA["links"]:
+        path, target, text = link["path"], pages[link["page"]], link["text"]
         page = builder.find(path)
         if page is None or not hasattr(page, "body"):
             continue
