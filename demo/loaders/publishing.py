@@ -108,36 +108,29 @@ def workflow_states(builder):
         state = page.current_workflow_task_state.specific
         state.task.specific.on_action(state, user, action, **kwargs)
 
-    waiting_head = submitted("demo-awaiting-head", "ประชาสัมพันธ์การรับบริจาคโลหิต ประจำเดือนธันวาคม (รอหัวหน้าตรวจสอบ)")
-    waiting_web = submitted("demo-awaiting-webmaster", "กำหนดการตรวจสุขภาพประจำปีบุคลากร (รอผู้ดูแลเว็บไซต์เผยแพร่)")
+    items = DATA["workflow"]
+    waiting_head = submitted(**items["awaiting_head"])
+    waiting_web = submitted(**items["awaiting_webmaster"])
     if waiting_web:
         act(waiting_web, users["head"], "approve")
-    rejected = submitted("demo-changes-requested", "ประกาศปิดปรับปรุงห้องฉุกเฉินชั่วคราว (ขอให้แก้ไข)")
+    changes = items["changes_requested"]
+    rejected = submitted(changes["slug"], changes["title"])
     if rejected:
-        act(
-            rejected,
-            users["head"],
-            "reject",
-            comment="กรุณาระบุวันและเวลาที่ปิดปรับปรุงให้ชัดเจน และแนบไฟล์ประกาศที่ลงนามแล้วเป็น PDF",
-        )
-    later = submitted(
-        "demo-scheduled", "ประกาศวันหยุดราชการ ช่วงเทศกาลปีใหม่ (ตั้งเวลาเผยแพร่)", go_live_at=now + dt.timedelta(days=3)
-    )
+        act(rejected, users["head"], "reject", comment=changes["reason"])
+    later = submitted(**items["scheduled"], go_live_at=now + dt.timedelta(days=3))
     if later:
         act(later, users["head"], "approve")
         act(later, users["webmaster"], "approve")
-    urgent = _new_draft(
-        base, "demo-urgent", "แจ้งงดให้บริการคลินิกทันตกรรมชั่วคราว เนื่องจากไฟฟ้าดับ (เผยแพร่เร่งด่วน)", users["editor"]
-    )
+    urgent = _new_draft(base, items["urgent"]["slug"], items["urgent"]["title"], users["editor"])
     if urgent:
         urgent_publish(
             urgent,
             users["webmaster"],
             users["head"],
             now - dt.timedelta(minutes=15),
-            "หัวหน้างานประชาสัมพันธ์อนุญาตทางโทรศัพท์",
+            items["urgent"]["verbal_approval"],
         )
-    expired = submitted("demo-expired", "ประกาศรับสมัครอาสาสมัครสาธารณสุข (หมดเวลาการเผยแพร่)")
+    expired = submitted(**items["expired"])
     if expired:
         act(expired, users["head"], "approve")
         act(expired, users["webmaster2"], "approve")
