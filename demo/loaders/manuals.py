@@ -18,6 +18,7 @@ from manuals import durations
 from manuals.models import CitizenGuideIndexPage, CitizenGuidePage, OperationsManualIndexPage, OperationsManualPage
 
 DATA = content.read("manuals")
+TEXTS = DATA["texts"]
 OFFICE_HOURS = DATA["office_hours"]
 COMPLAINT_CHANNELS = "\n".join(DATA["complaint_channels"])
 
@@ -58,9 +59,11 @@ def _step_lines(steps):
     lines = []
     for number, (_type, value) in enumerate(steps, start=1):
         time = durations.amount_label(value["duration"], value["duration_unit"])
-        lines.append(f"ขั้นตอนที่ {number} {value['title']} ระยะเวลา {time} ผู้รับผิดชอบ: {value['responsible']}")
+        lines.append(
+            TEXTS["step"].format(number=number, title=value["title"], time=time, responsible=value["responsible"])
+        )
     total = sum(durations.to_minutes(v["duration"], v["duration_unit"]) for _t, v in steps)
-    lines.append(f"รวมระยะเวลาทั้งสิ้น {durations.duration_label(total)}")
+    lines.append(TEXTS["total"].format(total=durations.duration_label(total)))
     return lines
 
 
@@ -85,15 +88,15 @@ def operations_manuals(builder, fy):
         offset = manual["fiscal_year_offset"]
         owner = builder.department(owner_name)
         period = _period(fy, offset, manual["ends_with_year"])
-        edition = f"{title} ปีงบประมาณ พ.ศ. {fy + offset}"
+        edition = TEXTS["edition"].format(title=title, fy=fy + offset)
         document = builder.pdf_document(
             edition,
-            [intro, f"หน่วยงานเจ้าของคู่มือ: {owner_name}", *_step_lines(steps)],
+            [intro, TEXTS["manual_owner"].format(owner=owner_name), *_step_lines(steps)],
             f"manual-{slug}.pdf",
             owner=owner,
             period=period,
-            meta=[owner_name, f"มีผลตั้งแต่ {thai_date(period[0])}"],
-            description=f"คู่มือฉบับเต็มสำหรับดาวน์โหลด ({OperationsManualPage.MOIT_ITEMS[category]})",
+            meta=[owner_name, TEXTS["manual_effective"].format(date=thai_date(period[0]))],
+            description=TEXTS["manual_description"].format(moit=OperationsManualPage.MOIT_ITEMS[category]),
         )
         builder.page(
             index,
@@ -107,7 +110,7 @@ def operations_manuals(builder, fy):
             owner_unit=owner,
             period_start=period[0],
             period_end=period[1],
-            attachments=[builder.attachment(document, "คู่มือฉบับเต็ม (PDF)")],
+            attachments=[builder.attachment(document, TEXTS["manual_attachment"])],
         )
     return index
 
@@ -130,29 +133,22 @@ def citizen_guides(builder, fy):
         owner = builder.department(owner_name)
         period = _period(fy, guide["fiscal_year_offset"])
         form_document = builder.pdf_document(
-            f"{form} ({title})",
-            [
-                "เรียน ผู้อำนวยการโรงพยาบาลฮอด",
-                f"ข้าพเจ้า (ชื่อ–นามสกุล) ........................................ เลขประจำตัวประชาชน ........................................ "
-                f"ที่อยู่ ........................................ โทรศัพท์ ........................................ มีความประสงค์ขอรับบริการ{title}",
-                "รายละเอียด ....................................................................................................",
-                "ลงชื่อ ........................................ ผู้ยื่นคำขอ วันที่ ........ เดือน .................... พ.ศ. ........",
-                f"คำแนะนำ: {place} {OFFICE_HOURS}",
-            ],
+            TEXTS["form_title"].format(form=form, title=title),
+            [line.format(title=title, place=place, office_hours=OFFICE_HOURS) for line in TEXTS["form"]],
             f"form-{slug}.pdf",
             owner=owner,
             period=period,
             meta=[owner_name],
-            description=f"แบบฟอร์มประกอบคู่มือสำหรับประชาชน เรื่อง {title}",
+            description=TEXTS["form_description"].format(title=title),
         )
         printed = builder.pdf_document(
-            f"คู่มือสำหรับประชาชน: {title}",
-            [intro, f"สถานที่ให้บริการ: {place} {OFFICE_HOURS}", *_step_lines(steps)],
+            TEXTS["guide_title"].format(title=title),
+            [intro, TEXTS["guide_place"].format(place=place, office_hours=OFFICE_HOURS), *_step_lines(steps)],
             f"guide-{slug}.pdf",
             owner=owner,
             period=period,
             meta=[owner_name],
-            description=f"คู่มือสำหรับประชาชน เรื่อง {title} ฉบับพิมพ์",
+            description=TEXTS["guide_description"].format(title=title),
         )
         builder.page(
             index,
@@ -177,7 +173,7 @@ def citizen_guides(builder, fy):
             period_end=period[1],
             attachments=[
                 builder.attachment(form_document, form),
-                builder.attachment(printed, f"คู่มือ{title} (ฉบับพิมพ์)"),
+                builder.attachment(printed, TEXTS["guide_attachment"].format(title=title)),
             ],
         )
     return index
