@@ -1,6 +1,8 @@
 """The demo's complaint and feedback services: the four public pages under บริการอิเล็กทรอนิกส์, two
 staff accounts, complaints of the past and current fiscal year in every state, and answered questions.
 
+The texts, accounts, complaints and questions are data: ``demo/data/complaints.toml``.
+
 Idempotent: pages by slug, accounts by username, complaints by their fixed demo codes, questions by
 subject. Names in complaints are invented.
 """

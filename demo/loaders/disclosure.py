@@ -1,6 +1,7 @@
 """The disclosure part of the demo hospital: every R1 category of this app, for two fiscal years.
 
-Called by ``manage.py load_demo_data`` after the hospital's own part (see ``demo.builder``).
+The texts, people, laws, links and evidence are data: ``demo/data/disclosure.toml``; this module
+keeps the structure (which page type, which owner, which dates). Called by ``manage.py load_demo_data`` after the hospital's own part (see ``demo.builder``).
 Everything is created only when missing, so a second run changes nothing. Dates are computed from
 the current fiscal year (FY *n*: the year in progress, FY *n−1*: the last full year), so the demo
 stays sensible in later years. Names of people are invented; owners follow the seed's table.

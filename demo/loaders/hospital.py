@@ -1,4 +1,6 @@
-"""The hospital's own part of the demo: accounts, departments, home page, sections, policies, settings."""
+"""The hospital's own part of the demo: accounts, departments, home page, sections, policies, settings.
+
+Everything it shows is data in ``demo/data/hospital.toml`` (also read by ``demo.content``)."""
 
 from django.contrib.auth import get_user_model
 

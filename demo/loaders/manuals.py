@@ -3,7 +3,7 @@
 Seven manuals of different units (the two complaint-handling manuals of MOIT 2.12 and 2.13
 among them, the service-complaints manual in its FY2569 and FY2570 editions) and five guides,
 each with a Thai PDF generated from its own steps, spread over the previous and the current
-fiscal year. Idempotent like every loader: ``builder.page`` and ``builder.pdf_document`` return
+fiscal year; the manuals, guides and texts are data: ``demo/data/manuals.toml``. Idempotent like every loader: ``builder.page`` and ``builder.pdf_document`` return
 what exists already.
 """
 

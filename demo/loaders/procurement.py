@@ -1,7 +1,7 @@
 """Demo content of the procurement section (R1.7): plans, announcements, analyses, integrity statements and
 the monthly แบบ สขร.1 of the last fiscal year (twelve months, one without procurement) and the current one.
 
-Company names are invented. Rows come from a seeded generator, so every run builds the same months and
+Texts, amounts, suppliers and announcements are data: ``demo/data/procurement.toml``. Company names are invented. Rows come from a seeded generator, so every run builds the same months and
 ``load_demo_data`` stays idempotent (``builder.page`` and ``builder.document`` return what exists).
 """
 

@@ -1,4 +1,5 @@
-"""Demo roles: the six demo accounts in the hospital's groups (after every section exists)."""
+"""Demo roles: the six demo accounts in the hospital's groups (after every section exists), one item in
+every state of the process, and the workflow record of every live item. Data: ``demo/data/publishing.toml``."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group

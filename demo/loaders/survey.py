@@ -2,6 +2,8 @@
 บริการประชาชน with five service topics, about 14 months of visit history and some 240 anonymous
 responses with Thai comments, so every chart has something to show.
 
+The topics, the introduction and the comments are data: ``demo/data/survey.toml``.
+
 Idempotent: the page is created if missing; history and responses only when there are none yet
 (real counts and real responses are never touched).
 """
