@@ -12,8 +12,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from demo import content, media
-from demo import disclosure_pictures as demo_pictures
+from demo import content, disclosure_pictures, media
 from disclosure.models import (
     ActionPlanIndexPage,
     ActionPlanPage,
@@ -185,7 +184,7 @@ def about(demo):
     director_position = content.DIRECTOR[1]
     chart = b.image(
         text["structure_chart"]["title"],
-        lambda: demo_pictures.org_chart(director_position, STRUCTURE_GROUPS),
+        lambda: disclosure_pictures.org_chart(director_position, STRUCTURE_GROUPS),
         "hod-structure.png",
         # Alt text fits the 255 characters of the image's description; the groups are listed in the page body.
         text["structure_chart"]["alt"],
@@ -566,7 +565,7 @@ def knowledge(demo):
             fields["period_end"] = end
         if "picture" in entry:
             picture = entry["picture"]
-            drawing = getattr(demo_pictures, picture["drawing"])
+            drawing = getattr(disclosure_pictures, picture["drawing"])
             fields["image"] = b.image(picture["title"], drawing, picture["filename"], picture["alt"])
         if "document" in entry:
             document = entry["document"]
