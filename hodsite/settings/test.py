@@ -7,6 +7,8 @@ from .base import *  # noqa: F403
 from .base import env
 
 DEBUG = False
+# The demo hospital (``load_demo_data``) is loaded by tests and browser journeys; never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 SECRET_KEY = "test-only-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFG"  # noqa: S105 — tests only
 ALLOWED_HOSTS = ["*"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

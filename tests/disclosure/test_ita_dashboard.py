@@ -327,7 +327,7 @@ def test_past_years_report_slot_gaps_only(site_tree):
 
 def test_the_demo_shows_its_real_gaps(client):
     """The demo links evidence for a few items only; the dashboard must say so, not fake completeness."""
-    from tests.disclosure.test_demo import build
+    from tests.demo.test_disclosure import build
 
     with freeze_time("2026-11-26"):  # FY2570, quarter 1
         build()

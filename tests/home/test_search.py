@@ -23,7 +23,7 @@ from freezegun import freeze_time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from home.demo import media
+from demo import media
 from home.models import HospitalDocument, StandardPage
 from home.search import extract
 from home.search.fields import ThaiSearchField, ThaiSearchMixin

@@ -2,6 +2,8 @@
 บริการประชาชน with five service topics, about 14 months of visit history and some 240 anonymous
 responses with Thai comments, so every chart has something to show.
 
+The topics, the introduction and the comments are data: ``demo/data/survey.toml``.
+
 Idempotent: the page is created if missing; history and responses only when there are none yet
 (real counts and real responses are never touched).
 """
@@ -11,37 +13,15 @@ import random
 
 from django.utils import timezone
 
-from home.demo import content
+from demo import content
+from eservices.models import DailyVisits, StatisticsPage, SurveyResponse, SurveyTopic, SurveyTopicScore
 from publishing.setup import setup_roles
 
-from .models import DailyVisits, StatisticsPage, SurveyResponse, SurveyTopic, SurveyTopicScore
-
-PATH = "services/statistics"
-TOPICS = [
-    "บริการผู้ป่วยนอก (ตรวจรักษาทั่วไป)",
-    "บริการอุบัติเหตุและฉุกเฉิน",
-    "บริการห้องยา (เภสัชกรรม)",
-    "บริการทันตกรรม",
-    "ความสุภาพและการให้ข้อมูลของเจ้าหน้าที่",
-]
-SURVEY_INTRO = (
-    "โรงพยาบาลฮอดขอความร่วมมือประเมินความพึงพอใจต่อเว็บไซต์และบริการของโรงพยาบาล ใช้เวลาไม่ถึง 1 นาที "
-    "ผลการประเมินสรุปทุก 6 เดือนและ 12 เดือนของปีงบประมาณ เพื่อนำไปปรับปรุงการให้บริการ"
-)
-COMMENTS = [
-    "หาข้อมูลตารางแพทย์ออกตรวจได้ง่ายขึ้นมาก ขอบคุณครับ",
-    "อยากให้มีระบบจองคิวทันตกรรมออนไลน์",
-    "เว็บไซต์อ่านง่ายบนมือถือ ตัวหนังสือชัดเจน",
-    "เจ้าหน้าที่ห้องยาอธิบายวิธีใช้ยาละเอียดดีมาก",
-    "รอตรวจที่ OPD นานช่วงเช้าวันจันทร์ อยากให้เพิ่มจุดคัดกรอง",
-    "ดาวน์โหลดเอกสารจัดซื้อจัดจ้างได้สะดวก",
-    "อยากให้ลงข่าวกิจกรรมในชุมชนบ่อยขึ้น",
-    "ห้องฉุกเฉินบริการรวดเร็ว เจ้าหน้าที่ใจดี",
-    "ควรเพิ่มเบอร์โทรติดต่อแต่ละแผนกให้ชัดเจน",
-    "ขอบคุณที่เปิดเผยข้อมูลงบประมาณให้ประชาชนตรวจสอบได้",
-    "ที่จอดรถไม่พอในวันที่มีคลินิกเบาหวาน",
-    "ค้นหาคู่มือประชาชนเจอง่าย มีขั้นตอนครบ",
-]
+DATA = content.read("survey")
+PATH = DATA["path"]
+TOPICS = DATA["topics"]
+SURVEY_INTRO = DATA["intro"]
+COMMENTS = DATA["comments"]
 
 
 def load(builder):

@@ -12,9 +12,10 @@ from wagtail.models import Page, Site, WorkflowState
 import pypdf
 import pytest
 
-from home.demo.builder import DemoBuilder
+from demo.builder import DemoBuilder
+from demo.loaders import publishing as loader
 from home.models.base import ItemPage
-from publishing import demo, exports
+from publishing import exports
 from publishing.paperwork.records import latest_record
 from publishing.paperwork.report import monthly_report
 from publishing.paperwork.request_form import request_form_data
@@ -67,5 +68,5 @@ def test_every_demo_item_has_a_request_form_and_the_report_of_its_month_lists_it
     assert readable("(ธนกร วงศ์ศรีสุข)") in text and readable("ผู้อำนวยการโรงพยาบาลฮอด") in text
 
     before = WorkflowState.objects.count()
-    demo.publication_records(DemoBuilder(Site.objects.get(is_default_site=True)))
+    loader.publication_records(DemoBuilder(Site.objects.get(is_default_site=True)))
     assert WorkflowState.objects.count() == before  # idempotent

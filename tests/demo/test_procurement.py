@@ -5,8 +5,8 @@ from wagtail.models import Page, Site
 import pytest
 from freezegun import freeze_time
 
-from home.demo.builder import DemoBuilder
-from procurement import demo
+from demo.builder import DemoBuilder
+from demo.loaders import procurement as loader
 from procurement.models import (
     IntegrityStatementPage,
     MonthlySummaryPage,
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 def loaded(home_page):
     with freeze_time("2026-11-26 10:00:00+07:00"):  # FY2570, as the brief's "today"
         builder = DemoBuilder(Site.objects.get(is_default_site=True))
-        demo.load(builder)
+        loader.load(builder)
         yield builder
 
 
@@ -82,6 +82,6 @@ def test_demo_is_idempotent(loaded):
     counts = Page.objects.count()
     with freeze_time("2026-11-26 10:00:00+07:00"):
         builder = DemoBuilder(Site.objects.get(is_default_site=True))
-        demo.load(builder)
+        loader.load(builder)
     assert Page.objects.count() == counts
     assert [item for item in builder.created if item.startswith("page:")] == []

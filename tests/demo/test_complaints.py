@@ -10,10 +10,10 @@ from wagtail.models import Site
 import pytest
 from freezegun import freeze_time
 
-from eservices import complaints_demo
+from demo.builder import DemoBuilder
+from demo.loaders import complaints as loader
 from eservices.complaints import codes
 from eservices.models import Complaint, Feedback
-from home.demo.builder import DemoBuilder
 from home.models import StandardPage
 from home.roles import COMPLAINT_CENTRE, CORRUPTION_WORKING_GROUP
 from tests.conftest import add_page
@@ -28,7 +28,7 @@ def loaded(home_page):
     add_page(services, StandardPage, title="บริการอิเล็กทรอนิกส์", slug="e-services")
     with freeze_time("2026-11-26 10:00:00+07:00"):
         builder = DemoBuilder(Site.objects.get(is_default_site=True))
-        complaints_demo.load(builder)
+        loader.load(builder)
         yield builder
 
 
@@ -69,6 +69,6 @@ def test_loading_twice_changes_nothing(loaded):
     counts = (Complaint.objects.count(), Feedback.objects.count())
     with freeze_time("2026-11-26 10:00:00+07:00"):
         again = DemoBuilder(Site.objects.get(is_default_site=True))
-        complaints_demo.load(again)
+        loader.load(again)
     assert again.created == []
     assert (Complaint.objects.count(), Feedback.objects.count()) == counts

@@ -5,10 +5,10 @@ from wagtail.models import Site, WorkflowPage
 
 import pytest
 
-from eservices import survey_demo
+from demo.builder import DemoBuilder
+from demo.loaders import hospital
+from demo.loaders import survey as loader
 from eservices.models import DailyVisits, StatisticsPage, SurveyResponse, SurveyTopicScore
-from home.demo import hospital
-from home.demo.builder import DemoBuilder
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def build():
     builder = DemoBuilder(Site.objects.get(is_default_site=True))
     hospital.load(builder)
-    survey_demo.load(builder)
+    loader.load(builder)
     return builder
 
 

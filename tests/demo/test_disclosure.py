@@ -4,7 +4,9 @@ from wagtail.models import Page, Site
 
 import pytest
 
-from disclosure import demo
+from demo.builder import DemoBuilder
+from demo.loaders import disclosure as loader
+from demo.loaders import hospital
 from disclosure.models import (
     ActionPlanPage,
     BudgetPage,
@@ -15,8 +17,6 @@ from disclosure.models import (
     NewsPage,
     OIAIndexPage,
 )
-from home.demo import hospital
-from home.demo.builder import DemoBuilder
 from home.thai_dates import current_fiscal_year
 
 pytestmark = pytest.mark.django_db
@@ -47,8 +47,8 @@ def build():
     """The hospital's part, this app's part and the finish, as ``load_demo_data`` runs them (other apps left out)."""
     builder = DemoBuilder(Site.objects.get(is_default_site=True))
     hospital.load(builder)
-    demo.load(builder)
-    demo.finish(builder)
+    loader.load(builder)
+    loader.finish(builder)
     hospital.finish(builder)
     return builder
 

@@ -7,10 +7,10 @@ from wagtail.models import Site
 
 import pytest
 
-from home.demo import hospital
-from home.demo.builder import DemoBuilder
+from demo.builder import DemoBuilder
+from demo.loaders import hospital
+from demo.loaders import manuals as loader
 from home.thai_dates import current_fiscal_year
-from manuals import demo
 from manuals.models import CitizenGuideIndexPage, CitizenGuidePage, OperationsManualIndexPage, OperationsManualPage
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def build():
     builder = DemoBuilder(Site.objects.get(is_default_site=True))
     hospital.load(builder)
-    demo.load(builder)
+    loader.load(builder)
     return builder
 
 
@@ -60,5 +60,5 @@ def test_demo_builds_both_sections_with_manuals_and_guides_of_real_units_over_tw
 def test_loading_the_demo_again_creates_nothing(home_page):
     build()
     again = DemoBuilder(Site.objects.get(is_default_site=True))
-    demo.load(again)
+    loader.load(again)
     assert again.created == []

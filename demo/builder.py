@@ -1,8 +1,8 @@
 """Helpers the demo loaders share: create-if-missing for pages, images, documents and departments.
 
-``load_demo_data`` builds the hospital's own part (``home.demo.hospital``), then calls
-``load(builder)`` of every installed app that has a ``demo`` module, so category apps add their
-own content without ``home`` importing them. Every helper returns what exists already and creates
+``load_demo_data`` builds the hospital's own part (``demo.loaders.hospital``), then calls
+``load(builder)`` of every area in ``demo.loaders.AREAS``, so no product app knows the demo exists.
+Every helper returns what exists already and creates
 only what is missing: running the loader again keeps data and editors' changes.
 """
 
@@ -17,7 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from home.demo import media
+from demo import media
 from home.models import Department
 
 

@@ -4,16 +4,13 @@ Safety: refuses to run unless DEBUG is on (it creates accounts with a published 
 Idempotent: it only creates what is missing, so running it again keeps everything already there,
 including editors' changes. ``--dry-run`` reports what it would create without writing.
 
-The hospital's own part is ``home.demo.hospital``; every other installed app with a ``demo``
-module contributes its categories through ``load(builder)`` (see ``home.demo.builder``), and may link
-to what later apps created in an optional second phase ``finish(builder)``. It leaves
-the search index built (``update_index`` when the index does not hold Thai words yet).
+The hospital's own part is ``demo.loaders.hospital``; every other area (``demo.loaders.AREAS``)
+contributes its categories through ``load(builder)`` (see ``demo.builder``), and may link to what
+later areas created in an optional second phase ``finish(builder)``. The content is data in
+``demo/data/*.toml``. It leaves the search index built (``update_index`` when the index does not hold
+Thai words yet).
 """
 
-import importlib
-import importlib.util
-
-from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -21,22 +18,10 @@ from django.db import transaction
 
 from wagtail.models import Site
 
-from home.demo import hospital
-from home.demo.builder import DemoBuilder
+from demo.builder import DemoBuilder
+from demo.loaders import AREAS, hospital
 from home.models import HomePage
 from home.search.status import index_is_thai
-
-
-def app_demo_modules():
-    """``<app>.demo`` modules of installed apps other than home, in INSTALLED_APPS order."""
-    modules = []
-    for config in apps.get_app_configs():
-        if config.name == "home":
-            continue
-        name = f"{config.name}.demo"
-        if importlib.util.find_spec(config.name) and importlib.util.find_spec(name):
-            modules.append(importlib.import_module(name))
-    return modules
 
 
 class Command(BaseCommand):
@@ -61,11 +46,10 @@ class Command(BaseCommand):
                 site.save()
             builder = DemoBuilder(site, stdout=self.stdout)
             hospital.load(builder)
-            modules = app_demo_modules()
-            for module in modules:
+            for module in AREAS:
                 module.load(builder)
-            # Second phase: an app may link to what apps loaded after it created (optional ``finish``).
-            for module in modules:
+            # Second phase: an area may link to what areas loaded after it created (optional ``finish``).
+            for module in AREAS:
                 if hasattr(module, "finish"):
                     module.finish(builder)
             hospital.finish(builder)

@@ -1,20 +1,23 @@
-"""Demo roles: the six demo accounts in the hospital's groups (after every section exists)."""
+"""Demo roles: the six demo accounts in the hospital's groups (after every section exists), one item in
+every state of the process, and the workflow record of every live item. Data: ``demo/data/publishing.toml``."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from demo import content
 from home.models import Department
 from home.roles import DIRECTOR, WEBMASTERS
+from publishing.setup import setup_roles
 
-from .setup import setup_roles
-
+DATA = content.read("publishing")
+ROLE_GROUPS = {"director": DIRECTOR, "webmasters": WEBMASTERS}
 # username → (department names whose editors' group, heads' group; plus role groups)
 DEMO_ROLES = {
-    "director": {"groups": [DIRECTOR]},
-    "webmaster": {"groups": [WEBMASTERS]},
-    "webmaster2": {"groups": [WEBMASTERS]},
-    "head": {"heads": ["งานประชาสัมพันธ์", "งานข้อมูลและเทคโนโลยีสารสนเทศ"]},
-    "editor": {"editors": ["งานประชาสัมพันธ์", "งานข้อมูลและเทคโนโลยีสารสนเทศ"]},
+    entry["username"]: {
+        **{key: entry[key] for key in ("heads", "editors") if key in entry},
+        **({"groups": [ROLE_GROUPS[name] for name in entry["groups"]]} if "groups" in entry else {}),
+    }
+    for entry in DATA["roles"]
 }
 
 
@@ -73,8 +76,8 @@ def workflow_states(builder):
 
     from wagtail.models import WorkflowState
 
-    from . import jobs
-    from .urgent import urgent_publish
+    from publishing import jobs
+    from publishing.urgent import urgent_publish
 
     if WorkflowState.objects.exists():
         return  # states were made before (or real work happened): leave them
@@ -106,36 +109,29 @@ def workflow_states(builder):
         state = page.current_workflow_task_state.specific
         state.task.specific.on_action(state, user, action, **kwargs)
 
-    waiting_head = submitted("demo-awaiting-head", "ประชาสัมพันธ์การรับบริจาคโลหิต ประจำเดือนธันวาคม (รอหัวหน้าตรวจสอบ)")
-    waiting_web = submitted("demo-awaiting-webmaster", "กำหนดการตรวจสุขภาพประจำปีบุคลากร (รอผู้ดูแลเว็บไซต์เผยแพร่)")
+    items = DATA["workflow"]
+    waiting_head = submitted(**items["awaiting_head"])
+    waiting_web = submitted(**items["awaiting_webmaster"])
     if waiting_web:
         act(waiting_web, users["head"], "approve")
-    rejected = submitted("demo-changes-requested", "ประกาศปิดปรับปรุงห้องฉุกเฉินชั่วคราว (ขอให้แก้ไข)")
+    changes = items["changes_requested"]
+    rejected = submitted(changes["slug"], changes["title"])
     if rejected:
-        act(
-            rejected,
-            users["head"],
-            "reject",
-            comment="กรุณาระบุวันและเวลาที่ปิดปรับปรุงให้ชัดเจน และแนบไฟล์ประกาศที่ลงนามแล้วเป็น PDF",
-        )
-    later = submitted(
-        "demo-scheduled", "ประกาศวันหยุดราชการ ช่วงเทศกาลปีใหม่ (ตั้งเวลาเผยแพร่)", go_live_at=now + dt.timedelta(days=3)
-    )
+        act(rejected, users["head"], "reject", comment=changes["reason"])
+    later = submitted(**items["scheduled"], go_live_at=now + dt.timedelta(days=3))
     if later:
         act(later, users["head"], "approve")
         act(later, users["webmaster"], "approve")
-    urgent = _new_draft(
-        base, "demo-urgent", "แจ้งงดให้บริการคลินิกทันตกรรมชั่วคราว เนื่องจากไฟฟ้าดับ (เผยแพร่เร่งด่วน)", users["editor"]
-    )
+    urgent = _new_draft(base, items["urgent"]["slug"], items["urgent"]["title"], users["editor"])
     if urgent:
         urgent_publish(
             urgent,
             users["webmaster"],
             users["head"],
             now - dt.timedelta(minutes=15),
-            "หัวหน้างานประชาสัมพันธ์อนุญาตทางโทรศัพท์",
+            items["urgent"]["verbal_approval"],
         )
-    expired = submitted("demo-expired", "ประกาศรับสมัครอาสาสมัครสาธารณสุข (หมดเวลาการเผยแพร่)")
+    expired = submitted(**items["expired"])
     if expired:
         act(expired, users["head"], "approve")
         act(expired, users["webmaster2"], "approve")
@@ -151,20 +147,7 @@ def workflow_states(builder):
 
 # Information providers of the units that have no demo login: named staff records (no password, they
 # cannot log in) so every printed request form shows a real-looking provider of the owner unit.
-DEMO_STAFF = [
-    ("staff-admin", "กาญจนา", "ทองคำ", "กลุ่มงานบริหารทั่วไป"),
-    ("staff-strategy", "ณัฐวุฒิ", "ใจมั่น", "กลุ่มงานพัฒนายุทธศาสตร์"),
-    ("staff-nursing", "พรทิพย์", "สุขเกษม", "กลุ่มงานการพยาบาล"),
-    ("staff-pharmacy", "ศุภชัย", "แก้วมณี", "กลุ่มงานเภสัชกรรมและคุ้มครองผู้บริโภค"),
-    ("staff-consumer", "รัตนา", "บุญมา", "กลุ่มงานคุ้มครองผู้บริโภคและเภสัชสาธารณสุข"),
-    ("staff-dental", "ชนิดา", "พรหมมา", "กลุ่มงานทันตสาธารณสุข"),
-    ("staff-legal", "ธีรวัฒน์", "สมบูรณ์", "กลุ่มงานนิติการ"),
-    ("staff-primary", "สมศักดิ์", "ปันแก้ว", "กลุ่มงานบริการด้านปฐมภูมิและองค์รวม"),
-    ("staff-lab", "อรุณี", "ศรีสุข", "กลุ่มงานเทคนิคการแพทย์"),
-    ("staff-thaimed", "มาลัย", "คำแสน", "กลุ่มงานการแพทย์แผนไทยและการแพทย์ทางเลือก"),
-    ("staff-supplies", "วิไลวรรณ", "จันทร์ตา", "งานพัสดุ"),
-    ("staff-finance", "ประเสริฐ", "อินต๊ะ", "งานการเงินและบัญชี"),
-]
+DEMO_STAFF = [(s["username"], s["first_name"], s["last_name"], s["unit"]) for s in DATA["staff"]]
 
 
 def _provider_for(unit, fallback):
@@ -201,9 +184,8 @@ def publication_records(builder):
     from wagtail.models import Page, TaskState, WorkflowState
 
     from home.models.base import ItemPage
-
-    from .models import HeadReviewTask, WebmasterPublishTask
-    from .paperwork.records import records_for_page
+    from publishing.models import HeadReviewTask, WebmasterPublishTask
+    from publishing.paperwork.records import records_for_page
 
     User = get_user_model()
     users = {
@@ -239,18 +221,26 @@ def publication_records(builder):
         requested = published - dt.timedelta(minutes=head_minutes + 25 + number % 40)
         approved = requested + dt.timedelta(minutes=head_minutes)
         state = WorkflowState.objects.create(
-            content_type=ContentType.objects.get_for_model(page), base_content_type=page_type, object_id=str(page.pk),
-            workflow=workflow, status=WorkflowState.STATUS_APPROVED, requested_by=submitter,
-        )  # fmt: skip
+            content_type=ContentType.objects.get_for_model(page),
+            base_content_type=page_type,
+            object_id=str(page.pk),
+            workflow=workflow,
+            status=WorkflowState.STATUS_APPROVED,
+            requested_by=submitter,
+        )
         WorkflowState.objects.filter(pk=state.pk).update(created_at=requested)
         for task, by, started, finished in (
             (head_task, approver, requested, approved),
             (web_task, publisher, approved, published),
         ):
             task_state = TaskState.objects.create(
-                workflow_state=state, revision=page.live_revision, task=task, status=TaskState.STATUS_APPROVED,
-                finished_at=finished, finished_by=by,
-            )  # fmt: skip
+                workflow_state=state,
+                revision=page.live_revision,
+                task=task,
+                status=TaskState.STATUS_APPROVED,
+                finished_at=finished,
+                finished_by=by,
+            )
             TaskState.objects.filter(pk=task_state.pk).update(started_at=started)
         made += 1
     if made:

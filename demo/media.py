@@ -5,6 +5,7 @@ import random
 
 from PIL import Image, ImageDraw, ImageFont
 
+from home.exports import render_pdf
 from home.fonts import font_path
 
 GREEN = (11, 107, 79)
@@ -31,7 +32,7 @@ def _jpeg(img):
 
 def hospital_scene(width=1600, height=600, seed=1):
     """A flat illustration of a district hospital building under the Doi mountains."""
-    rnd = random.Random(seed)
+    rnd = random.Random(seed)  # noqa: S311 — seeded pictures, not secrets
     img = Image.new("RGB", (width, height), (188, 224, 214))
     d = ImageDraw.Draw(img)
     for i in range(height):  # sky gradient
@@ -65,7 +66,7 @@ def hospital_scene(width=1600, height=600, seed=1):
 
 def news_picture(title_hint, seed):
     """A simple picture for a news card: coloured scene with people-like shapes."""
-    rnd = random.Random(seed)
+    rnd = random.Random(seed)  # noqa: S311 — seeded pictures, not secrets
     palette = [(11, 107, 79), (36, 99, 145), (164, 92, 32), (120, 70, 140), (30, 120, 120)]
     base = palette[seed % len(palette)]
     img = Image.new("RGB", (960, 540), tuple(min(255, c + 150) for c in base))
@@ -83,7 +84,7 @@ def news_picture(title_hint, seed):
 
 def portrait(seed, label=""):
     """A neutral portrait placeholder-free avatar: head and shoulders in uniform colours."""
-    rnd = random.Random(seed)
+    rnd = random.Random(seed)  # noqa: S311 — seeded pictures, not secrets
     bg = (220 + rnd.randint(0, 20), 232, 226)
     img = Image.new("RGB", (480, 600), bg)
     d = ImageDraw.Draw(img)
@@ -153,25 +154,9 @@ def map_picture():
 
 
 def thai_pdf(title, paragraphs, meta_lines=()):
-    """A one- or two-page A4 PDF with Thai text, rendered by WeasyPrint with Sarabun."""
-    from django.utils.html import escape
-
-    from weasyprint import HTML
-
-    regular = font_path("Regular").as_uri()
-    bold = font_path("Bold").as_uri()
-    body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
-    meta = "".join(f"<div>{escape(m)}</div>" for m in meta_lines)
-    html = f"""<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><style>
-    @font-face {{ font-family: Sarabun; src: url('{regular}'); }}
-    @font-face {{ font-family: Sarabun; font-weight: bold; src: url('{bold}'); }}
-    @page {{ size: A4; margin: 2.5cm 2cm; }}
-    body {{ font-family: Sarabun; font-size: 16pt; line-height: 1.5; }}
-    h1 {{ font-size: 20pt; text-align: center; margin: 0 0 .6cm; }}
-    .meta {{ text-align: right; margin-bottom: .8cm; }}
-    p {{ text-indent: 1.5cm; margin: 0 0 .3cm; text-align: justify; }}
-    </style></head><body><h1>{escape(title)}</h1><div class="meta">{meta}</div>{body}</body></html>"""
-    return HTML(string=html).write_pdf()
+    """A one- or two-page A4 PDF with Thai text, rendered by WeasyPrint with Sarabun (``home.exports``)."""
+    context = {"title": title, "paragraphs": paragraphs, "meta_lines": meta_lines}
+    return render_pdf("demo/pdf/document.html", context)
 
 
 def thai_docx(title, paragraphs):

@@ -1,1 +1,0 @@
-"""The demo hospital: ``load_demo_data`` builds it (DEBUG only)."""
