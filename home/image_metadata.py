@@ -8,6 +8,9 @@ Animated pictures and GIFs (which carry no EXIF) are left as they are.
 """
 
 import io
+import os
+
+from django.core.files.base import ContentFile
 
 STRIPPED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}
 ORIENTATION_TAG = 0x0112
@@ -47,3 +50,29 @@ def without_metadata(file):
             return out.getvalue(), img.width, img.height
     finally:
         file.seek(0)
+
+
+def replace_without_metadata(instance, field="file"):
+    """Rewrite the picture in ``instance.<field>`` without its metadata, before the model is saved.
+
+    Works on a fresh upload (replaced by the cleaned bytes) and on a file already in storage (Wagtail's
+    multiple upload stores it first): rewritten under the same name. Returns ``(width, height)`` when
+    the picture changed, None when it had nothing to remove or is no picture Pillow can rewrite.
+    """
+    file = getattr(instance, field)
+    try:
+        cleaned = without_metadata(file)
+    except (OSError, ValueError, SyntaxError):
+        return None  # not a picture Pillow can rewrite; the upload's own checks judged it already
+    if cleaned is None:
+        return None
+    data, width, height = cleaned
+    if getattr(file, "_committed", True):
+        storage, name = file.storage, file.name
+        file.close()
+        storage.delete(name)
+        # A fresh field value: the old one may still hold the deleted file open.
+        setattr(instance, field, storage.save(name, ContentFile(data)))
+    else:
+        setattr(instance, field, ContentFile(data, name=os.path.basename(file.name)))
+    return width, height

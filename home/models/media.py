@@ -1,8 +1,5 @@
 """The project's own image and document models: alt text required; type and size shown with every file."""
 
-import os
-
-from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -55,24 +52,12 @@ class HospitalImage(ThaiSearchMixin, AbstractImage):
         return not getattr(self.file, "_committed", True) or self.file.name != self._stored_file_name
 
     def _strip_metadata(self):
-        from home.image_metadata import without_metadata
+        from home.image_metadata import replace_without_metadata
 
-        try:
-            cleaned = without_metadata(self.file)
-        except (OSError, ValueError, SyntaxError):
-            return  # not a picture Pillow can rewrite; Wagtail's own checks judged it already
-        if cleaned is None:
-            return
-        data, width, height = cleaned
-        if getattr(self.file, "_committed", True):
-            # Already in storage (Wagtail's multiple upload stores the file before saving the image).
-            storage, name = self.file.storage, self.file.name
-            storage.delete(name)
-            self.file.name = storage.save(name, ContentFile(data))
-        else:
-            self.file = ContentFile(data, name=os.path.basename(self.file.name))
-        self.width, self.height = width, height
-        self._set_image_file_metadata()  # size and hash of what is kept
+        size = replace_without_metadata(self)
+        if size:
+            self.width, self.height = size
+            self._set_image_file_metadata()  # size and hash of what is kept
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
@@ -87,6 +72,10 @@ class HospitalRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
         verbose_name = _("image rendition")
         verbose_name_plural = _("image renditions")
+
+
+# Documents that are pictures: their EXIF is removed on upload, as for images.
+PICTURE_EXTENSIONS = {"jpg", "jpeg", "png", "webp"}
 
 
 def human_size(num_bytes):
@@ -152,6 +141,8 @@ class HospitalDocument(ThaiSearchMixin, AbstractDocument):
     def save(self, *args, **kwargs):
         # Read the text of a new or replaced file; ``update_fields`` saves (e.g. file size) keep it.
         reread = kwargs.get("update_fields") is None and self.file and self._text_is_stale()
+        if reread and (self.file_extension or "").lower() in PICTURE_EXTENSIONS:
+            self._strip_metadata()
         if reread:
             self.search_text = extract_text(self.file, self.file_extension)
             self._text_fresh = True  # the indexing that follows the save must not read it again
@@ -160,6 +151,13 @@ class HospitalDocument(ThaiSearchMixin, AbstractDocument):
             # The stored name is final only now (the storage may have renamed the upload).
             self.search_text_source = self.file.name
             type(self).objects.filter(pk=self.pk).update(search_text_source=self.search_text_source)
+
+    def _strip_metadata(self):
+        # A photo published as a document loses its EXIF (GPS, camera) too, as images do.
+        from home.image_metadata import replace_without_metadata
+
+        if replace_without_metadata(self):
+            self._set_document_file_metadata()
 
     def _text_is_stale(self):
         return not getattr(self.file, "_committed", True) or self.search_text_source != self.file.name

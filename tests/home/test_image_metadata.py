@@ -1,5 +1,7 @@
 """Photos lose their EXIF (GPS, camera) when uploaded, and are turned upright first ([2/6])."""
 
+import io
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from wagtail.images import get_image_model
@@ -32,8 +34,6 @@ def is_blue(pixel):
 
 
 def test_the_fixture_photo_carries_gps():
-    import io
-
     with Image.open(io.BytesIO(jpeg_with_gps())) as img:
         assert img.getexif().get_ifd(GPS_IFD)[1] == "N"
 
@@ -82,12 +82,28 @@ def test_multiple_upload_strips_exif_too(admin_client):
     image = get_image_model().objects.get()
     picture = stored_picture(image)
     assert not picture.getexif().get_ifd(GPS_IFD) and not picture.getexif()
-    assert picture.size == (40, 20)
+    assert picture.size == (40, 20) == (image.width, image.height)
+    with image.open_file() as handle:
+        assert image.file_size == len(handle.read())  # size and hash are of the file kept
+
+
+def test_a_photo_published_as_a_document_loses_its_exif_too(admin_client):
+    from wagtail.documents import get_document_model
+
+    response = admin_client.post(
+        "/admin/documents/add/",
+        {"title": "ภาพประกอบ", "file": SimpleUploadedFile("visit.jpg", jpeg_with_gps(orientation=6)), "collection": 1},
+    )
+    assert response.status_code == 302
+    document = get_document_model().objects.get()
+    with document.file.open() as handle:
+        data = handle.read()
+    assert document.file_size == len(data)
+    with Image.open(io.BytesIO(data)) as img:
+        assert not img.getexif() and img.size == (20, 40)
 
 
 def test_a_photo_without_exif_is_kept_as_it_was(admin_client):
-    import io
-
     buffer = io.BytesIO()
     Image.new("RGB", (8, 8), "green").save(buffer, "PNG")
     data = buffer.getvalue()
