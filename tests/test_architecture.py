@@ -3,8 +3,7 @@
 Every ``.py`` of each app (migrations aside) is parsed with ``ast`` and its absolute imports compared
 with the rules: category apps use only ``home``; the process apps do not use each other or a category
 app; ``home`` uses none of ours; ``operations`` only ``home``; only demo code and tests import ``demo``;
-no module passes 800 lines. Demo modules (``demo*.py``, ``home/demo/``) are being moved out of the
-apps, so exactly those paths are skipped.
+no module passes 800 lines.
 """
 
 import ast
@@ -31,14 +30,9 @@ def allowed_imports(app):
     return OUR_APPS - {"demo"}  # hodsite wires everything together (urls, settings), but not the demo
 
 
-def is_skipped(path):
-    relative = path.relative_to(ROOT)
-    return path.name.startswith("demo") or relative.parts[:2] == ("home", "demo")
-
-
 def modules(app):
     for path in sorted((ROOT / app).rglob("*.py")):
-        if "migrations" in path.relative_to(ROOT).parts or is_skipped(path):
+        if "migrations" in path.relative_to(ROOT).parts:
             continue
         yield path
 
@@ -92,7 +86,7 @@ def test_only_demo_code_and_tests_import_demo():
     found = []
     for path in ROOT.rglob("*.py"):
         relative = path.relative_to(ROOT)
-        if relative.parts[0] in {"demo", "tests", ".venv"} or "migrations" in relative.parts or is_skipped(path):
+        if relative.parts[0] in {"demo", "tests", ".venv"} or "migrations" in relative.parts:
             continue
         found += [f"{relative}:{line}" for package, line in imported_apps(path) if package == "demo"]
     assert found == []
@@ -100,7 +94,7 @@ def test_only_demo_code_and_tests_import_demo():
 
 def test_no_module_passes_800_lines():
     long = []
-    for app in [*CHECKED_APPS, "demo"]:  # the demo package too, once it is moved out of the apps
+    for app in [*CHECKED_APPS, "demo"]:
         for path in modules(app):
             lines = len(path.read_text(encoding="utf-8").splitlines())
             if lines > MAX_LINES:

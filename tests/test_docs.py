@@ -19,10 +19,6 @@ MAX_README_LINES = 130
 MAX_IMAGE_BYTES = 256_000
 # Top-level folders without an __init__.py that the map must still name when they exist.
 NON_PACKAGE_FOLDERS = {"templates", "locale", "tests", "docs", "deploy"}
-# Folders the map describes that arrive with branches merged alongside this one (demo: the dev/test-only demo
-# app; deploy: the production recipe). Until they exist they are not reported missing from the tree; once they
-# exist they are checked like every other folder. Empty this set once both branches are merged.
-ARRIVING_FOLDERS = {"demo", "deploy"}
 
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
 CODE_SPAN = re.compile(r"`[^`\n]*`")
@@ -98,13 +94,13 @@ def tree_folders(root):
     }
 
 
-def map_problems(readme_text, root, arriving=frozenset()):
+def map_problems(readme_text, root):
     named = map_folders(readme_text)
     present = tree_folders(root)
     problems = [
         f"the map names {name}/, which is not a folder of the tree"
         for name in sorted(named)
-        if not (root / name).is_dir() and name not in arriving
+        if not (root / name).is_dir()
     ]
     problems += [f"the map does not name {name}/" for name in sorted(present - named)]
     return problems
@@ -145,7 +141,7 @@ def test_readme_links_every_document_in_docs():
 
 
 def test_readme_map_matches_the_top_level_folders():
-    assert map_problems(README.read_text(encoding="utf-8"), ROOT, ARRIVING_FOLDERS) == []
+    assert map_problems(README.read_text(encoding="utf-8"), ROOT) == []
 
 
 def test_images_in_docs_are_used_and_small():
@@ -199,10 +195,6 @@ def test_a_map_naming_a_missing_folder_or_missing_a_real_one_is_reported(tmp_pat
     readme = "# X\n\n## Map of the tree\n\n| Path | What |\n|---|---|\n| `home/` | a |\n| `ghost/` | b |\n\n## Next\n"
     assert map_problems(readme, tmp_path) == [
         "the map names ghost/, which is not a folder of the tree",
-        "the map does not name templates/",
-        "the map does not name unlisted/",
-    ]
-    assert map_problems(readme, tmp_path, arriving={"ghost"}) == [
         "the map does not name templates/",
         "the map does not name unlisted/",
     ]

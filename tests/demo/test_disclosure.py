@@ -6,7 +6,7 @@ import pytest
 
 from demo.builder import DemoBuilder
 from demo.loaders import disclosure as loader
-from demo.loaders import hospital
+from demo.loaders import disclosure_ita, hospital
 from disclosure.models import (
     ActionPlanPage,
     BudgetPage,
@@ -48,7 +48,8 @@ def build():
     builder = DemoBuilder(Site.objects.get(is_default_site=True))
     hospital.load(builder)
     loader.load(builder)
-    loader.finish(builder)
+    disclosure_ita.load(builder)
+    disclosure_ita.finish(builder)
     hospital.finish(builder)
     return builder
 
