@@ -235,19 +235,6 @@ JOBS_STALE_MINUTES = env.int("JOBS_STALE_MINUTES", default=10)
 OPERATIONS_STATE_DIR = Path(env("OPERATIONS_STATE_DIR", default=str(BASE_DIR / ".run")))
 # Who gets the operations alerts and Django's error mails: ADMINS=ops@hodhospital.go.th,it@hodhospital.go.th
 ADMINS = [(address, address) for address in env.list("ADMINS", default=[])]
-# Paths the visit counter never counts (eservices/visits.py); /healthz is polled by the monitor.
-VISITS_EXCLUDED_PREFIXES = (
-    "/admin/",
-    "/django-admin/",
-    "/static/",
-    "/media/",
-    "/documents/",
-    "/images/",
-    "/favicon",
-    "/robots.txt",
-    "/sitemap.xml",
-    "/healthz",
-)
 
 # --- E-mail ------------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="โรงพยาบาลฮอด <webmaster@hodhospital.go.th>")
@@ -337,4 +324,5 @@ VISITS_EXCLUDED_PREFIXES = (
     "/favicon",
     "/robots.txt",
     "/sitemap.xml",
+    "/healthz",  # polled by the monitor (operations)
 )

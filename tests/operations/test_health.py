@@ -12,7 +12,7 @@ from django.utils import timezone
 import pytest
 from freezegun import freeze_time
 
-from eservices.visits import is_countable
+from eservices.visits.counting import is_countable
 from home import periodic
 from operations import health
 from tests.operations.test_cache import dead_redis_caches
