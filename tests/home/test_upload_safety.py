@@ -215,14 +215,14 @@ def test_an_infected_image_is_refused(admin_client, clamd):
         {
             "title": "ภาพกิจกรรม",
             "description": "ภาพทดสอบ",
-            "file": SimpleUploadedFile("visit.jpg", picture, content_type="image/jpeg"),
+            "file": SimpleUploadedFile("infected-visit.jpg", picture, content_type="image/jpeg"),
             "collection": 1,
         },
     )
     assert response.status_code == 200
     assert VIRUS in " ".join(response.context["form"].errors["file"])
     assert not get_image_model().objects.exists()
-    assert not (Path(settings.MEDIA_ROOT) / "original_images" / "visit.jpg").exists()
+    assert not (Path(settings.MEDIA_ROOT) / "original_images" / "infected-visit.jpg").exists()
 
 
 def test_scanner_unavailable_when_clamd_answers_an_error(settings, monkeypatch):
