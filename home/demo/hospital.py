@@ -2,7 +2,7 @@
 
 from django.contrib.auth import get_user_model
 
-from home.demo import content, media
+from home.demo import content, media, two_factor
 from home.models import ContactPage, ContactSettings, FooterSettings, SitemapPage, StandardPage
 from home.thai_dates import current_fiscal_year
 
@@ -154,6 +154,7 @@ def finish(builder):
     """After every app's loader: menu order, quick links, news on the home page, site settings."""
     home = builder.home
     order_sections(builder)
+    two_factor.load(builder)  # every demo account exists by now (home/demo/two_factor.py)
     changed = False
     news = builder.find("news")
     if news and not home.news_index_id:
