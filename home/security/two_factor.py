@@ -38,12 +38,15 @@ OPEN_URL_NAMES = {
     "wagtailadmin_javascript_catalog",  # the screens above load it
 }
 
+
 def needs_two_factor(user):
     """Whether this user may open the admin, and so must use a second factor."""
     return bool(user and user.is_authenticated and user.is_active and user.has_perm("wagtailadmin.access_admin"))
 
+
 def confirmed_app(user):
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
 
 def has_second_factor(user):
     """An app, or recovery codes left (a user who lost the phone can still enter with a code)."""
@@ -51,6 +54,7 @@ def has_second_factor(user):
         TOTPDevice.objects.filter(user=user, confirmed=True).exists()
         or StaticToken.objects.filter(device__user=user, device__confirmed=True).exists()
     )
+
 
 def new_recovery_codes(user):
     """Replace the user's recovery codes with 10 new ones; return them (shown once, stored as given)."""
@@ -60,13 +64,16 @@ def new_recovery_codes(user):
     StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
     return codes
 
+
 def reset_devices(user):
     """Remove every second factor of ``user`` (an administrator's reset): they enrol again on next sign-in."""
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
 
+
 def normalise_code(value):
     return "".join(value.split()).replace("-", "").upper()
+
 
 class AdminTwoFactorMiddleware:
     """Sends an admin user whose session has not entered a code to the code screen (or to enrol)."""

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from wagtail.log_actions import log
@@ -33,7 +33,7 @@ SHOW_CODES_SESSION_KEY = "hod_2fa_new_codes"
 
 class CodeForm(forms.Form):
     code = forms.CharField(
-        label=gettext_lazy("Code"),
+        label=pgettext_lazy("two-factor", "Code"),
         max_length=20,
         help_text=gettext_lazy("The 6-digit code your authenticator app shows, or one of your recovery codes."),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}),
@@ -67,7 +67,9 @@ def verify(request):
                 left = device.token_set.count()
                 messages.warning(
                     request,
-                    _("You signed in with a recovery code. %(left)d codes are left: make new ones if you are running out.")
+                    _(
+                        "You signed in with a recovery code. %(left)d codes are left: make new ones if you are running out."
+                    )
                     % {"left": left},
                 )
             return redirect(_next_url(request))

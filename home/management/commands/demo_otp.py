@@ -1,6 +1,6 @@
 """Print the current two-factor code of a demo account (development only: refuses unless DEBUG is on).
 
-    manage.py demo_otp webmaster
+manage.py demo_otp webmaster
 """
 
 import time
