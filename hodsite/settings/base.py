@@ -234,8 +234,8 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "publishing.workflows.publish_approved"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # No shared-password privacy: a password known to many people cannot be withdrawn from one of them.
 # Private pages and collections are limited to signed-in staff or to groups.
-WAGTAIL_PRIVATE_PAGE_OPTIONS = {"password": False}
-WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"password": False}
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 
 # --- E-mail ------------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="โรงพยาบาลฮอด <webmaster@hodhospital.go.th>")

@@ -2,7 +2,7 @@
 
 Public pages get a strict policy: scripts only from our own host or with this response's nonce, no
 plugins, no ``<base>`` elsewhere, framing and form posts only to ourselves. The admin (``/admin/``)
-gets the same plus what Wagtail's admin needs (``ADMIN_EXTRA``, each allowance explained). Only HTML
+gets the same plus what Wagtail's admin needs (``ADMIN_POLICY``, each allowance explained). Only HTML
 responses carry the header (a PDF opened in the browser's viewer must not be constrained by it).
 
 An inline script must carry the nonce: ``<script nonce="{{ csp_nonce }}">`` (context processor
@@ -39,6 +39,12 @@ PUBLIC_POLICY = {
 # with the console collected (tests/browser/test_csp.py):
 ADMIN_POLICY = {
     **PUBLIC_POLICY,
+    # Wagtail 8's date, time and date-time widgets, inline panels and multiple-chooser panels write inline
+    # <script> elements (wagtailadmin/widgets/*_input.html, panels/inline_panel.html), also inside chooser
+    # modals fetched by a second request whose nonce cannot match the page's. So the admin allows inline
+    # scripts and carries no nonce (a nonce would make browsers ignore 'unsafe-inline'). Still no script from
+    # another host, no eval, no plugins; the admin is behind two-factor sign-in and Django's autoescaping.
+    "script-src": ["'self'", "'unsafe-inline'"],
     # The rich-text editor (Draftail) and Wagtail's components set <style> elements and style attributes
     # at run time; a nonce cannot be given to styles created by script.
     "style-src": ["'self'", "'unsafe-inline'"],

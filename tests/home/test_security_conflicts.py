@@ -64,6 +64,7 @@ def test_older_form_is_refused_with_who_and_when_and_keeps_the_typed_text(client
     assert editor.get_username() in html or editor.get_full_name() in html
     assert "ฉบับของคนที่สอง ที่พิมพ์ไว้ยาว" in html, "what the second person typed is still in the form"
     assert f"/admin/pages/{item.pk}/edit/" in html and 'target="_blank"' in html
+    item.refresh_from_db()
     assert item.get_latest_revision().pk == latest.pk, "no new revision"
     assert item.get_latest_revision().as_object().intro == "ฉบับของคนแรก"
 
@@ -71,10 +72,13 @@ def test_older_form_is_refused_with_who_and_when_and_keeps_the_typed_text(client
     again = edit_form_data(html)
     assert again["loaded_revision_id"] == form_two["loaded_revision_id"]
     assert post(second, item, again, intro="ลองอีกครั้ง").status_code == 409
+    item.refresh_from_db()
+    assert item.get_latest_revision().pk == latest.pk
 
     # Opening the latest version and saving works.
     fresh = open_form(second, item)
     assert post(second, item, fresh, intro="รวมของทั้งสองคน").status_code == 302
+    item.refresh_from_db()
     assert item.get_latest_revision().as_object().intro == "รวมของทั้งสองคน"
 
 
@@ -84,3 +88,5 @@ def test_a_form_on_the_latest_revision_saves(client, hospital, item):  # noqa: F
     assert post(client, item, form, intro="แก้ไขแล้ว").status_code == 302
     form = open_form(client, item)
     assert post(client, item, form, intro="แก้ไขอีกครั้ง").status_code == 302
+    item.refresh_from_db()
+    assert item.get_latest_revision().as_object().intro == "แก้ไขอีกครั้ง"

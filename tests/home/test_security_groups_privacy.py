@@ -90,7 +90,7 @@ def test_a_permission_on_the_private_collection_itself_lets_a_group_choose(clien
     GroupCollectionPermission.objects.create(
         group=hospital["pr"].head_group,
         collection=private_collection["secret"],
-        permission=Permission.objects.get(codename="choose_document"),
+        permission=Permission.objects.get(codename="choose_document", content_type__app_label="home"),
     )
     client.force_login(head)
     assert len(chooser_titles(client)) == 3
