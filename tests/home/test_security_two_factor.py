@@ -1,6 +1,7 @@
 """Two-factor sign-in to the admin: refused without a code, wrong codes refused, enrolment, recovery codes
 that work once, new codes, an administrator's audited reset — for every role that can open the admin."""
 
+import base64
 import re
 
 from django.contrib.auth import get_user_model
@@ -235,3 +236,31 @@ def test_force_login_sessions_outside_this_module_are_verified_by_the_fixture_on
     """The suite-wide fixture is off here: a force_login session is not verified."""
     client.force_login(roles["superuser"])
     assert client.get("/admin/")["Location"].startswith("/admin/2fa/enrol/")
+
+
+def test_demo_accounts_get_the_demo_key_and_demo_otp_prints_its_code(roles, settings):
+    from io import StringIO
+    from types import SimpleNamespace
+
+    from django.core.management import CommandError, call_command
+
+    from home.demo import two_factor as demo
+
+    citizen = get_user_model().objects.create_user("citizen", "c@example.com", PASSWORD)
+    builder = SimpleNamespace(created=[])
+    demo.load(builder)
+    device = TOTPDevice.objects.get(user=roles["webmaster"])
+    assert device.key == demo.DEMO_OTP_KEY and device.confirmed
+    assert base64.b32encode(bytes.fromhex(demo.DEMO_OTP_KEY)).decode() == demo.DEMO_OTP_BASE32  # as in README
+    assert not TOTPDevice.objects.filter(user=citizen).exists(), "no admin access, no device"
+    count = len(builder.created)
+    demo.load(builder)
+    assert len(builder.created) == count, "idempotent"
+
+    settings.DEBUG = True
+    out = StringIO()
+    call_command("demo_otp", "wm", stdout=out, stderr=StringIO())
+    assert out.getvalue().strip() in {current_code(device), current_code(device, 1)}
+    settings.DEBUG = False
+    with pytest.raises(CommandError):
+        call_command("demo_otp", "wm", stdout=StringIO(), stderr=StringIO())
