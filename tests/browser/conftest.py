@@ -141,8 +141,9 @@ def enter_two_factor(pg, username):
         now, step = now + 1, now + 2
     _last_step[username] = step
     code = totp(bytes.fromhex(DEMO_OTP_KEY), step=30, t0=0, digits=6, drift=step - now)
-    pg.fill("#id_code", f"{code:06d}")
-    pg.locator("#id_code").press("Enter")
+    field = pg.locator("#id_code").first
+    field.fill(f"{code:06d}")
+    field.press("Enter")
     pg.wait_for_url(re.compile(r"/admin/(?!2fa/)"))
 
 
