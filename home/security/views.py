@@ -44,6 +44,12 @@ class CodeForm(forms.Form):
         return two_factor.normalise_code(self.cleaned_data["code"])
 
 
+def _account(user):
+    """The user as a model instance: request.user is a lazy wrapper, which Wagtail's audit log does not
+    recognise as a model (it would record nothing)."""
+    return get_user_model().objects.get(pk=user.pk)
+
+
 def _next_url(request):
     url = request.POST.get("next") or request.GET.get("next") or ""
     if url and url_has_allowed_host_and_scheme(url, {request.get_host()}, require_https=request.is_secure()):
@@ -102,7 +108,7 @@ def enrol(request):
             device.save(update_fields=["confirmed"])
             django_otp.login(request, device)
             request.session[SHOW_CODES_SESSION_KEY] = two_factor.new_recovery_codes(user)
-            log(instance=user, action="hodsite.otp_enrolled", user=user)
+            log(instance=_account(user), action="hodsite.otp_enrolled", user=user)
             return redirect(f"{reverse('hod_2fa_codes')}?next={_next_url(request)}")
         form.add_error("code", _("This code is not correct. Check the time on your phone and enter the newest code."))
     secret = base64.b32encode(device.bin_key).decode()
@@ -121,7 +127,7 @@ def codes(request):
     new_codes = request.session.pop(SHOW_CODES_SESSION_KEY, None)
     if request.method == "POST":
         new_codes = two_factor.new_recovery_codes(request.user)
-        log(instance=request.user, action="hodsite.otp_codes", user=request.user)
+        log(instance=_account(request.user), action="hodsite.otp_codes", user=request.user)
     left = StaticDevice.objects.filter(user=request.user).values_list("token_set__token", flat=True)
     context = {
         "codes": new_codes,
@@ -171,7 +177,7 @@ def unlock(request, attempt_id):
         raise PermissionDenied
     attempt = get_object_or_404(AccessAttempt, pk=attempt_id)
     reset(ip=attempt.ip_address, username=attempt.username)
-    account = get_user_model().objects.filter(username=attempt.username).first() or request.user
+    account = get_user_model().objects.filter(username=attempt.username).first() or _account(request.user)
     log(instance=account, action="hodsite.signin_unlocked", user=request.user,
         data={"username": attempt.username, "ip_address": attempt.ip_address})  # fmt: skip
     messages.success(request, _("Sign-in unlocked for %(username)s.") % {"username": attempt.username})
