@@ -36,6 +36,7 @@ OPEN_URL_NAMES = {
     "hod_2fa_verify",
     "hod_2fa_enrol",
     "wagtailadmin_javascript_catalog",  # the screens above load it
+    "wagtailadmin_sprite",  # the icons, fetched by script into every admin page (else the page itself lands there)
 }
 
 

@@ -76,6 +76,9 @@ def test_password_alone_does_not_open_the_admin(client, roles, role):
     # Deeper screens and admin APIs too.
     for path in ("/admin/pages/", "/admin/users/", "/admin/api/main/pages/"):
         assert client.get(path)["Location"].startswith("/admin/2fa/verify/"), path
+    # The code screen's own icons and translations load before the code is entered.
+    assert client.get("/admin/sprite/").status_code == 200
+    assert client.get("/admin/jsi18n/").status_code == 200
 
 
 def test_editor_with_password_only_is_sent_to_enrol(client, roles):
