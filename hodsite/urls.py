@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.urls import include, path
+from django.views.decorators.cache import never_cache
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -10,9 +11,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from home.search import views as search_views
+from home.security.conflicts import edit_page
 from operations import views as operations_views
 
 urlpatterns = [
+    # Before Wagtail's admin: its page editor, refusing a form older than the page's latest revision
+    # (home/security/conflicts.py). Same address and view otherwise.
+    path("admin/pages/<int:page_id>/edit/", never_cache(edit_page), name="hod_page_edit"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -1,9 +1,11 @@
-"""Admin-wide presentation: the Sarabun face on every admin screen."""
+"""Admin-wide presentation: the Sarabun face on every admin screen; the security hooks (home/security)."""
 
 from django.templatetags.static import static
 from django.utils.html import format_html
 
 from wagtail import hooks
+
+from home.security import hooks as security_hooks  # noqa: F401 — registers the security screens and filters
 
 
 @hooks.register("insert_global_admin_css")

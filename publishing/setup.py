@@ -129,8 +129,21 @@ def _assign(page, workflow, report):
         assignment.save()
 
 
+# Wagtail's migrations create these two groups with "publish" on the whole tree (Moderators) and edit on
+# it (Editors): anyone added to them would bypass the sections' workflows. Removed by publishing.0002 and
+# again here if a Wagtail migration brings them back. Nothing of ours uses them.
+WAGTAIL_DEFAULT_GROUPS = ("Moderators", "Editors")
+
+
+def remove_wagtail_default_groups(report):
+    for group in Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS):
+        group.delete()
+        report.add(f"removed Wagtail's default group: {group.name}")
+
+
 def setup_roles(table=None):
     report = Report()
+    remove_wagtail_default_groups(report)
     table = table if table is not None else load_table()
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:

@@ -1,12 +1,35 @@
 """Shared fixtures: a hospital site built in code, and users for each role."""
 
 from django.contrib.auth import get_user_model
+from django.test.client import ClientMixin
 
 from wagtail.models import Page, Site
 
 import pytest
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_static.models import StaticDevice
 
 from home.models import ContactSettings, Department, FooterSettings, HomePage, StandardPage
+
+
+@pytest.fixture(autouse=True)
+def two_factor_verified_logins(request, monkeypatch):
+    """Sessions the test client signs in (``force_login``, ``login``) have passed two-factor, as if the user
+    had entered a code: the suite tests what each role may do, not the sign-in. ADMIN_2FA_REQUIRED stays on;
+    tests marked ``real_two_factor`` (tests/home/test_security_two_factor.py) get plain sessions and go
+    through the code screens themselves."""
+    if request.node.get_closest_marker("real_two_factor"):
+        return
+    original = ClientMixin._login
+
+    def _login(client, user, backend=None):
+        original(client, user, backend)
+        device, _ = StaticDevice.objects.get_or_create(user=user, name="pytest-verified")
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+    monkeypatch.setattr(ClientMixin, "_login", _login)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ Everything it shows is data in ``demo/data/hospital.toml`` (also read by ``demo.
 
 from django.contrib.auth import get_user_model
 
-from demo import content, media
+from demo import content, media, two_factor
 from home.models import ContactPage, ContactSettings, FooterSettings, SitemapPage, StandardPage
 from home.thai_dates import current_fiscal_year
 
@@ -138,6 +138,7 @@ def finish(builder):
     """After every app's loader: menu order, quick links, news on the home page, site settings."""
     home = builder.home
     order_sections(builder)
+    two_factor.load(builder)  # every demo account exists by now (demo/two_factor.py)
     changed = False
     news = builder.find("news")
     if news and not home.news_index_id:

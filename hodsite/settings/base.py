@@ -51,6 +51,11 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Staff accounts (home/security): lockout after failed logins, two-factor codes and recovery codes.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,6 +68,8 @@ MIDDLEWARE = [
     # Outermost: one traffic-log line per request with the status the client got (operations/traffic.py).
     "operations.traffic.AccessLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy with a fresh nonce per response (home/security/csp.py).
+    "home.security.csp.ContentSecurityPolicyMiddleware",
     # WhiteNoise serves the collected static files (CSS, JS, the Sarabun font) in production.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -70,11 +77,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session entered a two-factor code (django-otp).
+    "django_otp.middleware.OTPMiddleware",
+    # The admin, beyond sign-in, needs a verified session (ADMIN_2FA_REQUIRED).
+    "home.security.two_factor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Counts public page views and daily visitors after the page is built (no cookie, no IP stored).
     "eservices.visits.middleware.VisitCounterMiddleware",
+    # django-axes must come last: it turns a locked-out sign-in into the Thai lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hodsite.urls"
@@ -91,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "home.security.csp.csp_nonce",
             ],
         },
     },
@@ -110,12 +124,43 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Staff accounts (README "Security") --------------------------------------------------------
+# Passwords: 12 characters at least, not a common password, not like the user's name or e-mail, not
+# only digits, and none of the words everyone at the hospital would try first (hospital, Hod, the year).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "home.security.passwords.HospitalWordsValidator"},
 ]
+# django-axes checks every sign-in first and refuses one from a locked-out username + address pair.
+AUTHENTICATION_BACKENDS = [
+    "home.security.lockout.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lockout (django-axes, https://django-axes.readthedocs.io/en/latest/4_configuration.html):
+# 5 wrong passwords for one username from one address lock that pair for 30 minutes. Keyed on the
+# pair, so a stranger cannot lock a colleague out from elsewhere, and one address cannot try many names
+# without each name counting separately. The address is the one home.abuse.client_ip reads
+# (TRUSTED_PROXY_COUNT), the same as the public forms' rate limits.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.5  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "home.abuse.client_ip"
+AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
+AXES_RESET_ON_SUCCESS = True  # a successful sign-in (before the lock) clears the count
+AXES_VERBOSE = False
+# Unlock before the 30 minutes: *Settings › Locked sign-ins* in the admin, or `manage.py axes_reset_username USER`.
+# Two-factor: every account that can open the Wagtail admin must enter a code from an authenticator app
+# (TOTP) or a one-time recovery code after the password (home/security/two_factor.py).
+ADMIN_2FA_REQUIRED = True  # in every environment, tests included (tests/conftest.py)
+OTP_TOTP_ISSUER = "โรงพยาบาลฮอด"
+# Staff sessions: 8 hours at most (a working day). Wagtail's sign-in ends the session when the browser
+# closes unless "remember me" is ticked; even then it lasts no longer than this.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+# A password-reset link is valid for one hour.
+PASSWORD_RESET_TIMEOUT = 60 * 60
 
 # Thai first: the site and the admin speak Thai; English msgids stay in the code so an English
 # site can follow. Our catalog comes first, then the supplement for Wagtail's own strings (built
@@ -221,6 +266,10 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Approving the webmaster's step publishes: webmasters hold no "publish" permission of their own.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "publishing.workflows.publish_approved"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No shared-password privacy: a password known to many people cannot be withdrawn from one of them.
+# Private pages and collections are limited to signed-in staff or to groups.
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 
 # --- Operations (operations/, deploy/README.md) ---------------------------------------------------
 # Traffic log (access.log), sign-in log (auth.log), nginx's log and the manifest that seals them. Production

@@ -22,7 +22,7 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import enter_two_factor, screenshot
 
 PASSWORD = "hod-demo-2569"
 TITLE = "โรงพยาบาลฮอดเปิดคลินิกผู้สูงอายุทุกวันพุธ"
@@ -142,6 +142,7 @@ def log_in(pg, base, username, english=None, step=None):
     pg.locator("#id_username").fill(username)
     pg.locator("#id_password").fill(PASSWORD)
     pg.locator("form button[type='submit']").click()
+    enter_two_factor(pg, username)
     pg.wait_for_url(base + "/admin/")
 
 

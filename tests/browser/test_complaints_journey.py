@@ -3,7 +3,7 @@ acknowledges it in the admin; the citizen sees the new status. Also the form kee
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import enter_two_factor, screenshot
 
 PASSWORD = "hod-demo-2569"
 FORM = "/services/e-services/complaint/"
@@ -47,6 +47,7 @@ def test_file_track_acknowledge_and_see_the_new_status(browser, live_site):
     officer.fill("#id_username", "complaints")
     officer.fill("#id_password", PASSWORD)
     officer.click("button[type=submit]")
+    enter_two_factor(officer, "complaints")
     officer.goto(f"{live_site}/admin/eservices/complaint/?q={code}")
     officer.get_by_role("link", name=code).first.click()
     expect(officer.locator("body")).to_contain_text("รอรับยานานเกินสองชั่วโมง")

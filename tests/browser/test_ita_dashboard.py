@@ -10,7 +10,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from home import thai_dates
-from tests.browser.conftest import SCREENSHOTS, screenshot
+from tests.browser.conftest import SCREENSHOTS, enter_two_factor, screenshot
 
 PASSWORD = "hod-demo-2569"
 GAP = re.compile("เลยกำหนด|ยังไม่มี|ใกล้ครบกำหนด")  # what the current year's gaps show, depending on the day
@@ -23,6 +23,7 @@ def login(browser, live_site, username):
     pg.fill("#id_username", username)
     pg.fill("#id_password", PASSWORD)
     pg.click("button[type=submit]")
+    enter_two_factor(pg, username)
     pg.wait_for_url(re.compile(r"/admin/$"))
     return pg
 

@@ -10,7 +10,7 @@ import pypdf
 from playwright.sync_api import expect
 
 from home.thai_dates import thai_month
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import enter_two_factor, screenshot
 
 PASSWORD = "hod-demo-2569"
 BANGKOK = dt.timezone(dt.timedelta(hours=7))
@@ -36,6 +36,7 @@ def login(browser, live_site, username):
     pg.fill("#id_username", username)
     pg.fill("#id_password", PASSWORD)
     pg.click("button[type=submit]")
+    enter_two_factor(pg, username)
     pg.wait_for_url(re.compile(r"/admin/$"))
     return pg
 

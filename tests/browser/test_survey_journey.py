@@ -5,7 +5,7 @@ import re
 
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import enter_two_factor, screenshot
 
 RATE_LINK = "ประเมินความพึงพอใจต่อเว็บไซต์และบริการ"
 
@@ -81,6 +81,7 @@ def test_the_webmaster_reads_the_reports_and_the_editor_is_refused(browser, live
     admin.fill("#id_username", "webmaster")
     admin.fill("#id_password", "hod-demo-2569")
     admin.click("button[type=submit]")
+    enter_two_factor(admin, "webmaster")
     admin.wait_for_url(re.compile(r"/admin/$"))
     admin.goto(live_site + "/admin/eservices/visits/")
     assert admin.locator("h1").first.inner_text().strip() == "สถิติผู้เข้าชมเว็บไซต์"
@@ -98,6 +99,7 @@ def test_the_webmaster_reads_the_reports_and_the_editor_is_refused(browser, live
     editor.fill("#id_username", "editor")
     editor.fill("#id_password", "hod-demo-2569")
     editor.click("button[type=submit]")
+    enter_two_factor(editor, "editor")
     editor.wait_for_url(re.compile(r"/admin/$"))
     editor.goto(live_site + "/admin/eservices/survey/")
     assert "/admin/eservices/survey/" not in editor.url or editor.locator(".bar-chart__row").count() == 0
