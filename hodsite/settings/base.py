@@ -1,7 +1,7 @@
 """Settings shared by every environment of the Hod Hospital transparency website.
 
 Values that differ between machines come from the environment through django-environ (see the
-README's "Configuration" table); ``dev``, ``test`` and ``production`` adjust the rest.
+"Configuration variables" table of docs/operations.md); ``dev``, ``test`` and ``production`` adjust the rest.
 Reference: https://docs.djangoproject.com/en/5.2/ref/settings/ and
 https://docs.wagtail.org/en/stable/reference/settings.html
 """
@@ -124,7 +124,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Staff accounts (README "Security") --------------------------------------------------------
+# --- Staff accounts (docs/security.md "Staff accounts") ----------------------------------------
 # Passwords: 12 characters at least, not a common password, not like the user's name or e-mail, not
 # only digits, and none of the words everyone at the hospital would try first (hospital, Hod, the year).
 AUTH_PASSWORD_VALIDATORS = [
@@ -197,7 +197,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Scale-out profile (deploy/README-backup.md): with MEDIA_STORAGE=s3 several app servers share media in an
+# Scale-out profile (docs/production.md, section 8): with MEDIA_STORAGE=s3 several app servers share media in an
 # S3-compatible bucket (public images; documents only through Django) and complaint attachments in a second,
 # private bucket (AWS_PRIVATE_BUCKET_NAME), never in the media bucket. See hodsite/settings/storage.py.
 MEDIA_STORAGE = env("MEDIA_STORAGE", default="local")
@@ -219,7 +219,7 @@ if MEDIA_STORAGE == "s3":
 elif MEDIA_STORAGE != "local":
     raise ImproperlyConfigured("MEDIA_STORAGE must be 'local' or 's3'.")
 
-# Backups (manage.py backup / restore, deploy/README-backup.md): where they go and how many are kept.
+# Backups (manage.py backup / restore, docs/production.md, sections 6-7): where they go and how many are kept.
 BACKUP_DIR = env.path("BACKUP_DIR", default=str(BASE_DIR / "backups"))
 BACKUP_KEEP = env.int("BACKUP_KEEP", default=14)
 
@@ -242,7 +242,7 @@ WAGTAIL_SITE_NAME = "โรงพยาบาลฮอด"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "home.HospitalImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "home.HospitalDocument"
-# The database backend on SQLite and PostgreSQL, with Thai word segmentation (home/search, README).
+# The database backend on SQLite and PostgreSQL, with Thai word segmentation (home/search, docs/search.md).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search.backend"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "zip", "jpg", "jpeg", "png", "gif", "webp"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
@@ -271,7 +271,7 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 
-# --- Operations (operations/, deploy/README.md) ---------------------------------------------------
+# --- Operations (operations/, docs/operations.md, docs/production.md) ----------------------------
 # Traffic log (access.log), sign-in log (auth.log), nginx's log and the manifest that seals them. Production
 # writes the files; development leaves the access log off and prints sign-ins to the console.
 TRAFFIC_LOG_DIR = Path(env("TRAFFIC_LOG_DIR", default=str(BASE_DIR / "logs")))
@@ -291,7 +291,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_SUBJECT_PREFIX = "[เว็บไซต์โรงพยาบาลฮอด] "
 
-# Publishing process targets (R2.2, R2.3, R2.6, R3.3); README "Periodic jobs" lists what reads them.
+# Publishing process targets (R2.2, R2.3, R2.6, R3.3); docs/operations.md "Periodic jobs" lists what reads them.
 PUBLISHING_HEAD_REMINDER_MINUTES = 30  # a head reviews within this; reminded after it (R2.3)
 PUBLISHING_ESCALATE_HOURS = 4  # the webmasters are told of a review still waiting after this
 PUBLISHING_EXPIRY_WARNING_DAYS = 7  # owners are warned this many days before an item is taken down

@@ -2,7 +2,7 @@
 
 Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL. Optional: REDIS_URL (cache), EMAIL_URL,
 WAGTAILADMIN_BASE_URL, CSRF_TRUSTED_ORIGINS, TRAFFIC_LOG_DIR (default /var/log/hodsite), ADMINS.
-See README "Configuration" and deploy/README.md.
+See docs/operations.md "Configuration variables" and the recipe, docs/production.md.
 """
 
 from pathlib import Path
