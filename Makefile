@@ -61,9 +61,9 @@ check: install
 test: install system-pdf system-browser lint check
 	$(BIN)/pytest
 
-# The production recipe of deploy/README.md on this machine: nginx (TLS) → gunicorn → PostgreSQL + Redis,
-# production settings, smoke checks and one browser journey; stops everything it started (about 2 minutes).
-production-check: install system-pdf system-browser
+# The production recipe of docs/production.md on this machine: nginx (TLS) → gunicorn → PostgreSQL + Redis,
+# production settings, smoke checks and one browser journey; stops everything it started (about 5 minutes).
+production-check: install system-pdf system-browser system-pgclient
 	PY=$(abspath $(PY)) deploy/production-check.sh
 
 bench: install
@@ -83,7 +83,7 @@ messages: install
 clean-db:
 	rm -f db.sqlite3 db.sqlite3-shm db.sqlite3-wal
 
-# Backups (deploy/README-backup.md). PostgreSQL needs pg_dump/pg_restore from Debian's postgresql-client.
+# Backups (docs/production.md). PostgreSQL needs pg_dump/pg_restore from Debian's postgresql-client.
 .PHONY: system-pgclient backup restore
 system-pgclient:
 	@if [ ! -x "$$(command -v pg_dump)" ]; then \

@@ -45,7 +45,7 @@ def s3_endpoint():
 
 @pytest.fixture
 def s3(s3_endpoint, settings, monkeypatch):
-    """Fresh buckets set up as deploy/README-backup.md says, and the S3 profile in the settings."""
+    """Fresh buckets set up as docs/production.md says, and the S3 profile in the settings."""
     for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
         monkeypatch.setenv(name, "testing")
     client = boto3.client("s3", endpoint_url=s3_endpoint, region_name="us-east-1")

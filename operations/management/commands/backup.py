@@ -1,6 +1,6 @@
 """Back up the site: database, media and complaint attachments in one timestamped archive (operations.backup).
 
-Run it daily from a systemd timer or cron (deploy/README-backup.md); safe while the site runs. Prints the
+Run it daily from a systemd timer or cron (docs/production.md); safe while the site runs. Prints the
 backup's path as the last line, then keeps only the newest --keep backups (BACKUP_KEEP, 14 by default).
 """
 

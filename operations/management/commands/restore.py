@@ -2,7 +2,7 @@
 
 Destructive, so it refuses without --yes; it refuses a damaged backup (SHA-256 of any file differs from
 the manifest) or one of another database engine before touching anything. Stop the app servers and the
-periodic jobs first (deploy/README-backup.md has the procedure).
+periodic jobs first (docs/production.md has the procedure).
 """
 
 from django.core.cache import cache
