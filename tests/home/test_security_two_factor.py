@@ -14,8 +14,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from home.roles import CORRUPTION_WORKING_GROUP
-from publishing.roles import DIRECTOR, WEBMASTERS
+from home.roles import CORRUPTION_WORKING_GROUP, DIRECTOR, WEBMASTERS
 from tests.publishing.conftest import hospital  # noqa: F401 — fixture
 
 pytestmark = pytest.mark.real_two_factor
