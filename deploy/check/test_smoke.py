@@ -151,7 +151,7 @@ def test_each_request_writes_a_traffic_line():
     assert wait_for(lambda: log_records("nginx-access.log", path=FIXTURES["private_document_file"], status=404))
 
 
-def test_sign_in_is_recorded_with_the_user_on_later_requests():
+def test_sign_in_is_recorded_and_the_admin_asks_for_the_second_factor():
     opener = client()
     login = BASE + "/admin/login/"
 
@@ -165,7 +165,9 @@ def test_sign_in_is_recorded_with_the_user_on_later_requests():
 
     assert post("wrong-password-123")[0] == 200
     assert post(os.environ["CHECK_ADMIN_PASSWORD"])[0] == 302
-    assert fetch(BASE + "/admin/", opener)[0] == 200
+    # The password alone does not open the admin: an account without an authenticator is sent to enrol.
+    status, headers, _ = fetch(BASE + "/admin/", opener)
+    assert status == 302 and "/admin/2fa/" in headers["Location"]
     assert wait_for(lambda: log_records("auth.log", event="login", username=FIXTURES["admin"]))
     failed = log_records("auth.log", event="login_failed", username=FIXTURES["admin"])
     assert failed and failed[-1]["ip"] == "127.0.0.1"
