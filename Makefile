@@ -43,7 +43,8 @@ run: install system-pdf
 	@echo ""
 	@echo "  เว็บไซต์โรงพยาบาลฮอด:  http://$(HOST):$(PORT)/"
 	@echo "  ระบบจัดการเนื้อหา:     http://$(HOST):$(PORT)/admin/   (บัญชีทดลองใน README: admin / hod-demo-2569)"
-	@echo "  Periodic jobs run every 60 s beside the web server; Ctrl+C stops both."
+	@echo "  รหัสยืนยันตัวตน 6 หลักของบัญชีทดลอง: .venv/bin/python manage.py demo_otp admin  (หรือใส่คีย์ทดลองใน README ลงแอปยืนยันตัวตน)"
+	@echo "  งานตามกำหนดเวลาทำงานทุก 60 วินาทีคู่กับเว็บเซิร์ฟเวอร์ กด Ctrl+C เพื่อหยุดทั้งสองอย่าง"
 	@echo ""
 	@$(PY) manage.py run_periodic_jobs --loop --interval 60 & JOBS=$$!; \
 		trap 'kill $$JOBS 2>/dev/null' EXIT INT TERM; \
