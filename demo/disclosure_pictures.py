@@ -1,26 +1,10 @@
 """Pictures for the disclosure demo, drawn by the project itself: an organisation chart and an infographic."""
 
-import io
+from PIL import Image, ImageDraw
 
-from PIL import Image, ImageDraw, ImageFont
+from demo.media import CREAM, DARK, GOLD, GREEN, _font, _png
 
-from home.fonts import font_path
-
-GREEN = (11, 107, 79)
-DARK = (6, 61, 45)
-CREAM = (246, 250, 248)
-GOLD = (243, 201, 105)
 RED = (190, 30, 40)
-
-
-def _font(size, weight="Regular"):
-    return ImageFont.truetype(str(font_path(weight)), size, layout_engine=ImageFont.Layout.RAQM)
-
-
-def _png(img):
-    buf = io.BytesIO()
-    img.save(buf, format="PNG", optimize=True)
-    return buf.getvalue()
 
 
 def _box(draw, xy, text, fill, colour=(255, 255, 255), size=24):
