@@ -81,12 +81,8 @@ def workflow_states(builder):
 
     if WorkflowState.objects.exists():
         return  # states were made before (or real work happened): leave them
-    User = get_user_model()
-    users = {
-        u.username: u
-        for u in User.objects.filter(username__in=["editor", "head", "webmaster", "webmaster2", "director"])
-    }
-    if len(users) < 5:
+    users = _demo_users()
+    if users is None:
         return
     base = _item_in(builder, "news") or _item_in(builder, "knowledge")
     if base is None:
@@ -187,12 +183,8 @@ def publication_records(builder):
     from publishing.models import HeadReviewTask, WebmasterPublishTask
     from publishing.paperwork.records import records_for_page
 
-    User = get_user_model()
-    users = {
-        u.username: u
-        for u in User.objects.filter(username__in=["editor", "head", "webmaster", "webmaster2", "director"])
-    }
-    if len(users) < 5:
+    users = _demo_users()
+    if users is None:
         return
     page_type = ContentType.objects.get_for_model(Page)
     made = 0
@@ -245,3 +237,10 @@ def publication_records(builder):
         made += 1
     if made:
         builder.created.append(f"publication records of {made} demo items")
+
+
+def _demo_users():
+    """The five demo accounts the workflow records name, by username; None until every one exists."""
+    names = ["editor", "head", "webmaster", "webmaster2", "director"]
+    users = {u.username: u for u in get_user_model().objects.filter(username__in=names)}
+    return users if len(users) == len(names) else None
