@@ -14,6 +14,7 @@ import logging
 import os
 import socket
 import threading
+import time
 import uuid
 from contextlib import contextmanager
 from datetime import timedelta
@@ -56,23 +57,28 @@ def acquire_lease(holder, name=LEASE_NAME):
     concurrent UPDATE committed, SQLite serialises writers, so of two hosts at once exactly one wins."""
     from home.models import PeriodicLease
 
-    now = timezone.now()
-    if not PeriodicLease.objects.filter(name=name).exists():
+    # A locked SQLite table (another runner writing this instant) is retried: the UPDATE is conditional,
+    # so a retry can only find the lease free or held, never take it twice.
+    for attempt in range(5):
+        now = timezone.now()
         try:
-            with transaction.atomic():
-                PeriodicLease.objects.create(name=name)
-        except IntegrityError:
-            pass  # another host created the row first; the UPDATE below decides
-    try:
-        taken = (
-            PeriodicLease.objects.filter(name=name)
-            .filter(Q(expires_at__isnull=True) | Q(expires_at__lt=now) | Q(holder=holder))
-            .update(holder=holder, expires_at=now + _lease_ttl(), last_started_at=now)
-        )
-    except OperationalError:  # SQLite "database is locked" past its timeout: another runner is writing
-        logger.warning("Periodic-jobs lease %s: database busy, not taken this time", name)
-        return False
-    return taken == 1
+            if not PeriodicLease.objects.filter(name=name).exists():
+                try:
+                    with transaction.atomic():
+                        PeriodicLease.objects.create(name=name)
+                except IntegrityError:
+                    pass  # another host created the row first; the UPDATE below decides
+            taken = (
+                PeriodicLease.objects.filter(name=name)
+                .filter(Q(expires_at__isnull=True) | Q(expires_at__lt=now) | Q(holder=holder))
+                .update(holder=holder, expires_at=now + _lease_ttl(), last_started_at=now)
+            )
+        except OperationalError:  # SQLite "database/table is locked"
+            time.sleep(0.05 * (attempt + 1))
+            continue
+        return taken == 1
+    logger.warning("Periodic-jobs lease %s: database busy, not taken this time", name)
+    return False
 
 
 def renew_lease(holder, name=LEASE_NAME):
