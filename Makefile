@@ -59,8 +59,10 @@ check: install
 	$(PY) manage.py makemigrations --check --dry-run
 	$(DEPLOY_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 
+# Two workers on two cores: the browser journeys share one worker (one demo site), the rest spread over both.
+PYTEST_WORKERS ?= -n 2 --dist loadgroup
 test: install system-pdf system-browser lint check
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_WORKERS)
 
 # The production recipe of docs/production.md on this machine: nginx (TLS) → gunicorn → PostgreSQL + Redis,
 # production settings, smoke checks and one browser journey; stops everything it started (about 5 minutes).

@@ -28,6 +28,8 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            # one xdist worker runs every journey against one demo site (`make test` runs `-n 2 --dist loadgroup`)
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 def _free_port():
