@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "publishing.users_app.HospitalUsersConfig",  # wagtail.users, keeping two webmasters (R3.2)
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
