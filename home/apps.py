@@ -15,6 +15,15 @@ class HomeConfig(AppConfig):
 
         post_migrate.connect(translate_permission_names, dispatch_uid="hodsite_thai_permission_names")
 
+        # A holiday added or removed counts in this process's next deadline at once.
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import HospitalHoliday
+        from .thai_dates import forget_hospital_holidays
+
+        for signal in (post_save, post_delete):
+            signal.connect(forget_hospital_holidays, sender=HospitalHoliday, dispatch_uid=f"hodsite_holidays_{signal}")
+
         # Wagtail's group editor gives its page chooser no label, so Django shows the field name
         # "Page" in English to screen readers; give it a translatable one.
         from wagtail.users.forms import PagePermissionsForm

@@ -3,12 +3,17 @@
 One module for every date people see. The Buddhist-Era year is the Common-Era year + 543. The
 fiscal year starts on 1 October and is named by the BE year in which it ends: FY2569 runs from
 1 October 2025 to 30 September 2026. Quarter 1 is October–December, quarter 4 July–September.
+Working days (for time limits) skip weekends, Thai public holidays and the hospital's own holidays.
 """
 
 import datetime as dt
 import re
+import time
 
+from django.conf import settings
 from django.utils import timezone
+
+import holidays
 
 BE_OFFSET = 543
 
@@ -185,16 +190,54 @@ def fiscal_quarter_label(quarter, fy=None, thai_digits=False):
     return _digits(text, thai_digits)
 
 
-def add_working_days(start, days):
-    """``start`` (a date or datetime) moved forward by ``days`` working days, Monday to Friday.
+# -- working days: Monday to Friday, less Thai public holidays and the hospital's own closed days ----------
 
-    Thai public holidays are not known to the system, so a deadline across Songkran counts them as
-    working days. Used by the urgent-publication and complaint time limits.
+_THAI_PUBLIC_HOLIDAYS = holidays.country_holidays("TH", language="th")
+_hospital_days = {"read_at": None, "days": frozenset()}
+
+
+def hospital_holidays():
+    """The extra closed days webmasters keep in *Settings › Hospital holidays* (``HospitalHoliday``).
+
+    Read at most once per ``HOSPITAL_HOLIDAYS_CACHE_SECONDS`` in each process (a long list of complaints
+    asks for every row's deadline); saving or deleting a holiday clears this process's copy at once.
+    """
+    now = time.monotonic()
+    read_at = _hospital_days["read_at"]
+    if read_at is None or now - read_at >= settings.HOSPITAL_HOLIDAYS_CACHE_SECONDS:
+        from home.models import HospitalHoliday
+
+        _hospital_days["days"] = frozenset(HospitalHoliday.objects.values_list("date", flat=True))
+        _hospital_days["read_at"] = now
+    return _hospital_days["days"]
+
+
+def forget_hospital_holidays(**kwargs):
+    """Signal receiver: the next question re-reads the hospital's holidays."""
+    _hospital_days["read_at"] = None
+
+
+def public_holiday_name(value):
+    """The Thai name of the public holiday on that day ("วันสงกรานต์"), or None on an ordinary day."""
+    return _THAI_PUBLIC_HOLIDAYS.get(_as_date(value))
+
+
+def is_working_day(value):
+    """Monday to Friday and neither a Thai public holiday (substitute days included) nor a hospital holiday."""
+    d = _as_date(value)
+    return d.weekday() < 5 and d not in _THAI_PUBLIC_HOLIDAYS and d not in hospital_holidays()
+
+
+def add_working_days(start, days):
+    """``start`` (a date or datetime) moved forward by ``days`` working days (``is_working_day``).
+
+    The time of day is kept; an aware datetime's days are counted in Asia/Bangkok. Used by the complaint
+    acknowledgement and urgent written-approval time limits.
     """
     current = start
     remaining = days
     while remaining > 0:
         current += dt.timedelta(days=1)
-        if current.weekday() < 5:
+        if is_working_day(current):
             remaining -= 1
     return current

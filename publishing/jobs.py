@@ -6,6 +6,7 @@ adds a lock so two runners never overlap.
 """
 
 import datetime as dt
+import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -19,8 +20,11 @@ from home.mail import absolute_url, render_subject, send_templated
 from home.periodic import periodic_job
 from home.roles import WEBMASTERS
 
-from .models import HeadReviewTask, Notification, WebmasterPublishTask
+from .models import HeadReviewTask, Notification, UrgentPublication, WebmasterPublishTask
 from .notifications import admin_url, public_url, recipients_for
+from .urgent import approval_url, is_overdue, written_approval_due
+
+logger = logging.getLogger(__name__)
 
 
 def _once(key):
@@ -148,6 +152,47 @@ def review_time_targets(stdout=None, now=None):
         if waited >= escalate_after and _once(f"escalate:{state.pk}"):
             escalations += send_templated("publishing/email/review_escalation", context, _webmaster_emails())
     return f"reminders {reminders}, escalations {escalations}"
+
+
+def written_approval_reminder_key(record, day):
+    return f"written-approval-overdue:{record.pk}:{day.isoformat()}"
+
+
+@periodic_job("written_approval_reminders")
+def written_approval_reminders(stdout=None, now=None):
+    """Each day an urgent item's written approval is overdue (R2.6), remind its verbal approver and the
+    webmasters — at most once per item per day (Bangkok date). The day's row and the e-mail go in one
+    transaction: a second run that day (or one at the same instant) finds the row and sends nothing, and a
+    failed send rolls the row back, so the next run retries."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    webmasters = _webmaster_emails()
+    sent = failed = 0
+    awaiting = UrgentPublication.objects.filter(written_approved_at__isnull=True).select_related(
+        "page", "published_by", "verbal_approver"
+    )
+    for record in awaiting:
+        if not is_overdue(record, now):
+            continue
+        approver = record.verbal_approver
+        recipients = sorted({*webmasters, *([approver.email] if approver.is_active and approver.email else [])})
+        context = {
+            "page": record.page.specific,
+            "record": record,
+            "due": written_approval_due(record),
+            "url": public_url(record.page),
+            "approve_url": approval_url(record),
+        }
+        try:
+            with transaction.atomic():
+                Notification.objects.create(key=written_approval_reminder_key(record, today))
+                sent += send_templated("publishing/email/written_approval_overdue", context, recipients)
+        except IntegrityError:
+            continue  # already reminded today (by an earlier run, or by another runner a moment ago)
+        except OSError:  # the mail server: the day's row is rolled back, so the next run tries again
+            logger.exception("Could not send the written-approval reminder of urgent publication %s", record.pk)
+            failed += 1
+    return f"sent {sent}" + (f", failed {failed}" if failed else "")
 
 
 def stale_items(now=None):

@@ -158,6 +158,15 @@ class UrgentPublication(models.Model):
     )
     verbal_approved_at = models.DateTimeField(_("verbal approval given at"))
     note = models.TextField(_("note"), blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+        help_text=_("Who had submitted the item for review when it was published urgently"),
+    )
     written_approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

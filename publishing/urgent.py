@@ -2,7 +2,11 @@
 
 A webmaster may publish without a head's approval only by recording who approved verbally and
 when. The item is flagged "awaiting written approval"; the heads who review its section (or the
-director) approve it afterwards. Every step is in Wagtail's audit log.
+director) approve it afterwards, on a confirmation screen. Every step is in Wagtail's audit log.
+
+Four eyes, as in the workflow tasks: the verbal approver is neither the webmaster who publishes nor
+the item's submitter nor its last editor; the written approval is given by none of the webmaster
+who published, the submitter and the last editor of the published revision.
 """
 
 import datetime as dt
@@ -49,7 +53,7 @@ def may_approve_in_writing(user, page):
     return bool(task) and task.user_may_review(page.specific, user)
 
 
-def approvers_for(page, exclude_user):
+def approvers_for(page):
     """Users who could have given the verbal approval: the section's heads and the director."""
     User = get_user_model()
     task = head_task_for(page)
@@ -61,7 +65,38 @@ def approvers_for(page, exclude_user):
     users = User.objects.filter(is_active=True).filter(groups__pk__in=group_ids) | User.objects.filter(
         is_active=True, groups__name=DIRECTOR
     )
-    return users.exclude(pk=exclude_user.pk).distinct().order_by("first_name", "username")
+    return users.distinct().order_by("first_name", "username")
+
+
+def _name(user):
+    return user.get_full_name() or user.get_username()
+
+
+def _submitter_id(page):
+    state = page.current_workflow_state
+    return state.requested_by_id if state is not None else None
+
+
+def _last_editor_id(page):
+    revision = page.get_latest_revision()
+    return revision.user_id if revision is not None else None
+
+
+def verbal_approval_refusal(page, webmaster, approver):
+    """Why ``approver`` cannot be the verbal approver of ``page`` published by ``webmaster``, or None."""
+    if approver.pk == webmaster.pk:
+        return _("You cannot approve your own urgent publication: choose the head or the director who approved it.")
+    if approver.pk == _submitter_id(page):
+        return _("%(name)s submitted this item, so the verbal approval must come from someone else.") % {
+            "name": _name(approver)
+        }
+    if approver.pk == _last_editor_id(page):
+        return _("%(name)s last edited this item, so the verbal approval must come from someone else.") % {
+            "name": _name(approver)
+        }
+    if not approvers_for(page).filter(pk=approver.pk).exists():
+        return _("%(name)s is neither a head who reviews this section nor the director.") % {"name": _name(approver)}
+    return None
 
 
 class UserChoiceField(forms.ModelChoiceField):
@@ -92,7 +127,16 @@ class UrgentPublishForm(forms.Form):
 
     def __init__(self, *args, page, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["verbal_approver"].queryset = approvers_for(page, user)
+        self.page = page
+        self.user = user
+        self.fields["verbal_approver"].queryset = approvers_for(page)
+
+    def clean_verbal_approver(self):
+        approver = self.cleaned_data["verbal_approver"]
+        refusal = verbal_approval_refusal(self.page, self.user, approver)
+        if refusal:
+            raise forms.ValidationError(refusal)
+        return approver
 
     def clean_verbal_approved_at(self):
         value = self.cleaned_data["verbal_approved_at"]
@@ -107,13 +151,15 @@ class UrgentPublishForm(forms.Form):
 def urgent_publish(page, user, verbal_approver, verbal_approved_at, note=""):
     if not is_webmaster(user):
         raise PermissionDenied(_("Only webmasters can publish urgently."))
-    if verbal_approver == user:
-        raise PermissionDenied(_("Someone other than you must have approved the item."))
     page = page.specific
+    refusal = verbal_approval_refusal(page, user, verbal_approver)
+    if refusal:
+        raise PermissionDenied(refusal)
     revision = page.get_latest_revision()
     if revision is None:
         raise PermissionDenied(_("There is nothing to publish."))
     state = page.current_workflow_state
+    submitted_by_id = state.requested_by_id if state is not None else None
     if state is not None:
         state.cancel(user=user)
     # Webmasters hold no "publish" permission; this function is the checked exception (R2.6).
@@ -125,6 +171,7 @@ def urgent_publish(page, user, verbal_approver, verbal_approved_at, note=""):
         verbal_approver=verbal_approver,
         verbal_approved_at=verbal_approved_at,
         note=note,
+        submitted_by_id=submitted_by_id,
     )
     log(
         instance=page,
@@ -148,19 +195,53 @@ def urgent_publish(page, user, verbal_approver, verbal_approved_at, note=""):
 
 
 def approval_url(record):
-    """Where the approver finds the item to approve in writing (the urgent-publications report)."""
+    """Where the approver confirms the written approval of ``record`` (an absolute address for e-mails)."""
     from django.urls import reverse
 
-    return absolute_url(reverse("publishing_urgent_list"))
+    return absolute_url(reverse("publishing_written_approval", args=[record.pk]))
+
+
+def written_approval_refusal(record, user):
+    """Why ``user`` may not approve ``record`` in writing, or None when they may."""
+    if not may_approve_in_writing(user, record.page):
+        return _("Only a head who reviews this section or the director can approve this item in writing.")
+    if user.pk == record.published_by_id:
+        return _("You published this item urgently, so someone else must approve it in writing.")
+    if user.pk == record.submitted_by_id:
+        return _("You submitted this item, so someone else must approve it in writing.")
+    if record.revision is not None and user.pk == record.revision.user_id:
+        return _("You last edited this item, so someone else must approve it in writing.")
+    return None
+
+
+class WrittenApprovalForm(forms.Form):
+    """The confirmation step of the written approval: a box to tick, refused with the reason on it."""
+
+    confirm = forms.BooleanField(
+        label=_("I have checked the published item and approve its publication in writing"),
+        error_messages={"required": _("Tick the box to confirm your written approval.")},
+    )
+
+    def __init__(self, *args, record, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.record = record
+        self.user = user
+
+    def clean(self):
+        refusal = written_approval_refusal(self.record, self.user)
+        if refusal:
+            self.add_error("confirm", refusal)
+        return self.cleaned_data
 
 
 @transaction.atomic
 def approve_in_writing(record, user):
-    record = UrgentPublication.objects.select_for_update().get(pk=record.pk)
+    record = UrgentPublication.objects.select_for_update().select_related("revision").get(pk=record.pk)
     if record.written_approved_at is not None:
         return record
-    if user.pk == record.published_by_id or not may_approve_in_writing(user, record.page):
-        raise PermissionDenied(_("You cannot give the written approval for this item."))
+    refusal = written_approval_refusal(record, user)
+    if refusal:
+        raise PermissionDenied(refusal)
     record.written_approved_by = user
     record.written_approved_at = timezone.now()
     record.save(update_fields=["written_approved_by", "written_approved_at"])
@@ -174,6 +255,7 @@ def approve_in_writing(record, user):
 
 
 def written_approval_due(record):
+    """Working days (weekends and Thai public and hospital holidays skipped) after the publication."""
     days = settings.PUBLISHING_WRITTEN_APPROVAL_WORKING_DAYS
     return add_working_days(record.published_at, days)
 

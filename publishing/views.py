@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from wagtail.models import Page, TaskState
 
@@ -26,12 +25,14 @@ from .paperwork.report import annual_report, monthly_report
 from .paperwork.request_form import request_form_data
 from .urgent import (
     UrgentPublishForm,
+    WrittenApprovalForm,
     approve_in_writing,
     is_overdue,
     is_webmaster,
     may_approve_in_writing,
     urgent_publish,
     written_approval_due,
+    written_approval_refusal,
 )
 
 
@@ -78,15 +79,15 @@ def urgent_list_view(request):
     if not can_see_reports(request.user):
         raise PermissionDenied
     now = timezone.now()
-    records = UrgentPublication.objects.select_related("page", "published_by", "verbal_approver", "written_approved_by")
+    records = UrgentPublication.objects.select_related(
+        "page", "published_by", "verbal_approver", "written_approved_by", "revision"
+    )
     awaiting, approved = [], []
     for record in records[:500]:
         record.due = written_approval_due(record)
         record.overdue = is_overdue(record, now)
         record.can_approve = (
-            record.written_approved_at is None
-            and request.user.pk != record.published_by_id
-            and may_approve_in_writing(request.user, record.page)
+            record.written_approved_at is None and written_approval_refusal(record, request.user) is None
         )
         (awaiting if record.written_approved_at is None else approved).append(record)
     return TemplateResponse(
@@ -102,12 +103,37 @@ def urgent_list_view(request):
     )
 
 
-@require_POST
 def written_approval_view(request, pk):
-    record = get_object_or_404(UrgentPublication, pk=pk)
-    approve_in_writing(record, request.user)
-    messages.success(request, _("Written approval recorded for “%(title)s”.") % {"title": record.page.title})
-    return redirect("publishing_urgent_list")
+    """The confirmation screen of a written approval: the item, who published it on whose word, a box to tick.
+
+    Only heads who review the section and the director see it; the four-eyes refusals (who published,
+    submitted or last edited the item) are shown on the box, and a POST from them is refused again."""
+    record = get_object_or_404(
+        UrgentPublication.objects.select_related("page", "revision", "published_by", "verbal_approver"), pk=pk
+    )
+    if not may_approve_in_writing(request.user, record.page):
+        raise PermissionDenied
+    if record.written_approved_at is not None:
+        messages.info(request, _("“%(title)s” is already approved in writing.") % {"title": record.page.title})
+        return redirect("publishing_urgent_list")
+    form = WrittenApprovalForm(request.POST if request.method == "POST" else None, record=record, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        approve_in_writing(record, request.user)
+        messages.success(request, _("Written approval recorded for “%(title)s”.") % {"title": record.page.title})
+        return redirect("publishing_urgent_list")
+    record.due = written_approval_due(record)
+    return TemplateResponse(
+        request,
+        "publishing/admin/written_approval_confirm.html",
+        {
+            "record": record,
+            "page": record.page.specific,
+            "form": form,
+            "refusal": written_approval_refusal(record, request.user),
+            "header_title": _("Written approval"),
+            "page_title": _("Written approval"),
+        },
+    )
 
 
 def review_times_view(request):

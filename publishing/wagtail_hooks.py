@@ -10,7 +10,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from . import views
+from . import views, webmasters  # noqa: F401 — webmasters registers the bulk-action guard
 from .checks import active_webmaster_count
 from .models import UrgentPublication
 from .paperwork.records import can_download_form, has_record

@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "publishing.users_app.HospitalUsersConfig",  # wagtail.users, keeping two webmasters (R3.2)
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -296,6 +296,8 @@ PUBLISHING_HEAD_REMINDER_MINUTES = 30  # a head reviews within this; reminded af
 PUBLISHING_ESCALATE_HOURS = 4  # the webmasters are told of a review still waiting after this
 PUBLISHING_EXPIRY_WARNING_DAYS = 7  # owners are warned this many days before an item is taken down
 PUBLISHING_WRITTEN_APPROVAL_WORKING_DAYS = 3  # written approval follows an urgent publication within this (R2.6)
+# Working days skip Thai public holidays and Settings › Hospital holidays; each process re-reads the latter this often.
+HOSPITAL_HOLIDAYS_CACHE_SECONDS = 60
 # ITA/MOIT dashboard: a period without evidence is "due soon" this many days before its due day.
 ITA_DUE_SOON_DAYS = 30
 

@@ -24,5 +24,7 @@ STORAGES = {
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 # The suite searches hundreds of times within a minute from one address; the limit itself has its own test.
 SEARCH_RATE_LIMIT = (100_000, 60)
+# A rolled-back test's hospital holidays must not stay in the process's copy for the next test.
+HOSPITAL_HOLIDAYS_CACHE_SECONDS = 0
 TRAFFIC_LOG_DIR = Path(tempfile.mkdtemp(prefix="hodsite-test-logs-"))
 OPERATIONS_STATE_DIR = Path(tempfile.mkdtemp(prefix="hodsite-test-state-"))

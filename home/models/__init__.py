@@ -4,10 +4,11 @@ One module per concern (STYLE.md: a ``models/`` package once one file stops bein
 ``media`` (image and document models), ``site_settings`` (contact block, footer links),
 ``pages`` (HomePage, StandardPage, ContactPage, SitemapPage), ``base`` (departments and the
 abstract page with the R2.1 facts every published item carries), ``privacy`` (the daily salt),
-``periodic`` (the periodic-jobs lease shared by every host).
+``periodic`` (the periodic-jobs lease shared by every host), ``holidays`` (the hospital's extra closed days).
 """
 
 from .base import DataPeriodFields, Department, FactsMixin, FiscalPeriodFields, ItemPage, OwnerFields, SourceFields
+from .holidays import HospitalHoliday
 from .media import HospitalDocument, HospitalImage, HospitalRendition, human_size
 from .pages import ContactPage, HomePage, SitemapPage, StandardPage
 from .periodic import PeriodicLease
@@ -27,6 +28,7 @@ __all__ = [
     "ContactSettings",
     "FooterSettings",
     "HomePage",
+    "HospitalHoliday",
     "HospitalDocument",
     "HospitalImage",
     "HospitalRendition",

@@ -60,12 +60,12 @@ def test_written_approval_by_the_head_and_not_by_the_webmaster(client, hospital)
     record = urgent_publish(new_item(hospital), users["webmaster"], users["head"], timezone.now())
     for refused in ("webmaster", "other_head"):  # the admin answers a refusal by sending them home
         client.force_login(users[refused])
-        response = client.post(reverse("publishing_written_approval", args=[record.pk]))
+        response = client.post(reverse("publishing_written_approval", args=[record.pk]), {"confirm": "on"})
         assert response.status_code in (302, 403) and response.get("Location", "/admin/") == "/admin/"
         record.refresh_from_db()
         assert record.written_approved_at is None, refused
     client.force_login(users["head"])
-    response = client.post(reverse("publishing_written_approval", args=[record.pk]))
+    response = client.post(reverse("publishing_written_approval", args=[record.pk]), {"confirm": "on"})
     assert response["Location"] == reverse("publishing_urgent_list")
     record.refresh_from_db()
     assert record.written_approved_by == users["head"]
