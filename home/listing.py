@@ -6,10 +6,17 @@ lists). Items with ``FiscalPeriodFields`` filter on their fiscal year, quarter a
 with ``DataPeriodFields`` filter on the fiscal year of their period start; a ``category`` field
 with choices adds a category filter. Attached documents of the items on the page are fetched in
 one query (``prefetch_documents``), so a list can show every file's type and size.
+
+Volume does not change the work: the fiscal-year choices are one ``SELECT DISTINCT`` computed by the
+database, and pages stop at ``max_pages`` (a deeper page shows the last one allowed, with a Thai note
+to narrow the list by fiscal year), so no request scans thousands of rows to skip them.
 """
 
+from functools import cached_property
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import F, Q
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents import get_document_model
@@ -20,6 +27,39 @@ from home.search.fields import ThaiSearchMixin
 
 def _field_names(model):
     return {f.name for f in model._meta.get_fields()}
+
+
+def fiscal_year_expression(field):
+    """SQL for the fiscal year (พ.ศ.) of a date or datetime column: October onwards is the next year.
+
+    Datetimes are taken in the site's time zone (Asia/Bangkok), as ``thai_dates.fiscal_year`` does.
+    """
+    return (
+        ExtractYear(field)
+        + Value(thai_dates.BE_OFFSET)
+        + Case(When(**{f"{field}__month__gte": 10}, then=Value(1)), default=Value(0), output_field=IntegerField())
+    )
+
+
+class BoundedPaginator(Paginator):
+    """A paginator that never goes past page ``max_pages``: no deep ``OFFSET`` scans, whatever the volume."""
+
+    def __init__(self, *args, max_pages, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.max_pages = max_pages
+
+    @cached_property
+    def all_pages(self):
+        return super().num_pages
+
+    @cached_property
+    def num_pages(self):
+        return min(self.all_pages, self.max_pages)
+
+    @property
+    def truncated(self):
+        """True when there are more items than ``max_pages`` pages show."""
+        return self.all_pages > self.max_pages
 
 
 def prefetch_documents(items, stream_name="attachments"):
@@ -48,6 +88,8 @@ class ListingMixin(ThaiSearchMixin):
 
     listing_model = None
     per_page = 20
+    # Deepest page of a listing (1,000 items at 20 a page); older items are reached by fiscal year.
+    max_pages = 50
 
     def listing_base(self):
         model = self.listing_model
@@ -73,8 +115,14 @@ class ListingMixin(ThaiSearchMixin):
             years = qs.order_by().values_list("fiscal_year", flat=True).distinct()
             return sorted({y for y in years if y}, reverse=True)
         field = "period_start" if "period_start" in names else "first_published_at"
-        dates = [d for d in qs.order_by().values_list(field, flat=True).distinct() if d]
-        return sorted({thai_dates.fiscal_year(d) for d in dates}, reverse=True)
+        years = (
+            qs.order_by()
+            .filter(**{f"{field}__isnull": False})
+            .annotate(listing_fy=fiscal_year_expression(field))
+            .values_list("listing_fy", flat=True)
+            .distinct()
+        )
+        return sorted(set(years), reverse=True)
 
     def category_choices(self):
         field = next((f for f in self.listing_model._meta.get_fields() if f.name == "category"), None)
@@ -127,12 +175,13 @@ class ListingMixin(ThaiSearchMixin):
     def get_listing(self, request):
         base = self.listing_base()
         qs, active = self.apply_filters(base, request.GET)
-        paginator = Paginator(qs.order_by(*self.listing_ordering()), self.per_page)
+        paginator = BoundedPaginator(qs.order_by(*self.listing_ordering()), self.per_page, max_pages=self.max_pages)
         try:
             page = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
             page = paginator.page(1)
         except EmptyPage:
+            # Past the end, or past the deepest page allowed: the last page shown (a note says why).
             page = paginator.page(paginator.num_pages)
         items = list(page.object_list)
         if hasattr(self.listing_model, "attachments"):
@@ -148,6 +197,8 @@ class ListingMixin(ThaiSearchMixin):
             else [],
             "categories": self.category_choices(),
             "query_without_page": "&".join(f"{k}={v}" for k, v in active.items()),
+            "truncated": paginator.truncated,
+            "max_pages": paginator.max_pages,
         }
         return page, filters
 

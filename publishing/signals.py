@@ -1,5 +1,13 @@
-"""Tell the owner: when an item goes live (R2.5) and when changes are requested, with the reason (R2.4)."""
+"""Tell the owner: when an item goes live (R2.5) and when changes are requested, with the reason (R2.4).
 
+The e-mails leave after the database transaction commits (``transaction.on_commit``), never inside the
+approval or publish click: a slow or unreachable mail server does not hold the reviewer's request (or
+the database transaction) open, and a publish that is rolled back sends nothing.
+"""
+
+from functools import partial
+
+from django.db import transaction
 from django.dispatch import receiver
 
 from wagtail.signals import page_published, task_rejected
@@ -19,7 +27,8 @@ def tell_owner_item_is_live(sender, instance, revision=None, **kwargs):
     users = [submitter] if submitter else []
     if revision is not None and revision.user is not None and revision.user != submitter and not users:
         users.append(revision.user)
-    send_templated("publishing/email/published", {"page": page, "url": public_url(page)}, recipients_for(page, users))
+    context = {"page": page, "url": public_url(page)}
+    transaction.on_commit(partial(send_templated, "publishing/email/published", context, recipients_for(page, users)))
 
 
 @receiver(task_rejected)
@@ -28,14 +37,13 @@ def tell_owner_changes_requested(sender, instance, user=None, **kwargs):
     page = task_state.workflow_state.content_object
     page = page.specific if hasattr(page, "specific") else page
     submitter = task_state.workflow_state.requested_by
-    send_templated(
-        "publishing/email/changes_requested",
-        {
-            "page": page,
-            "reason": task_state.comment,
-            "reviewer": user,
-            "task": task_state.task,
-            "edit_url": admin_url(page),
-        },
-        recipients_for(page, [submitter]),
+    context = {
+        "page": page,
+        "reason": task_state.comment,
+        "reviewer": user,
+        "task": task_state.task,
+        "edit_url": admin_url(page),
+    }
+    transaction.on_commit(
+        partial(send_templated, "publishing/email/changes_requested", context, recipients_for(page, [submitter]))
     )

@@ -122,8 +122,9 @@ class SourceFields(models.Model):
 class DataPeriodFields(models.Model):
     """The period the data covers, as dates (R2.1: ช่วงวันที่ของข้อมูล)."""
 
+    # Indexed: listings are ordered and filtered by it (newest first, by fiscal year).
     period_start = models.DateField(
-        _("data period from"), help_text=_("The first day the information covers or applies from")
+        _("data period from"), help_text=_("The first day the information covers or applies from"), db_index=True
     )
     period_end = models.DateField(
         _("data period to"), null=True, blank=True, help_text=_("Leave blank if the information is still current")
@@ -158,8 +159,10 @@ class FiscalPeriodFields(models.Model):
     ``period_granularity`` of the page type says what is required: "year", "quarter" or "month".
     """
 
+    # Indexed: listings are ordered and filtered by it (newest first, by fiscal year).
     fiscal_year = models.PositiveIntegerField(
         _("fiscal year (B.E.)"),
+        db_index=True,
         validators=FISCAL_YEAR_VALIDATORS,
         help_text=_("The Buddhist-Era fiscal year the information is about, e.g. 2569 (1 Oct 2568 – 30 Sep 2569)"),
     )

@@ -2,6 +2,7 @@
 
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.urls import reverse
 
 from wagtail.models import Page, TaskState
@@ -38,7 +39,9 @@ def test_each_section_has_a_two_step_workflow(hospital):
     assert hospital["action_plan"].get_workflow() != workflow
 
 
-def test_submit_head_approve_webmaster_publish_goes_live_and_tells_the_owner(hospital):
+def test_submit_head_approve_webmaster_publish_goes_live_and_tells_the_owner(
+    hospital, django_capture_on_commit_callbacks
+):
     users = hospital["users"]
     page = draft(hospital["news"], users["editor"])
     submit(page, users["editor"])
@@ -50,8 +53,14 @@ def test_submit_head_approve_webmaster_publish_goes_live_and_tells_the_owner(hos
     assert isinstance(web_state.task.specific, WebmasterPublishTask)
     assert not Page.objects.get(pk=page.pk).live  # a head's approval alone never publishes
     mail.outbox.clear()
-    web_state.task.specific.on_action(web_state, users["webmaster"], "approve")
+    with django_capture_on_commit_callbacks() as callbacks:
+        web_state.task.specific.on_action(web_state, users["webmaster"], "approve")
     assert Page.objects.get(pk=page.pk).live
+    # Nothing is sent inside the approval click: the e-mail waits for the transaction to commit.
+    assert not [m for m in mail.outbox if "เผยแพร่แล้ว" in m.subject]
+    assert callbacks
+    for callback in callbacks:
+        callback()
     live_mails = [m for m in mail.outbox if "เผยแพร่แล้ว" in m.subject]
     assert live_mails, [m.subject for m in mail.outbox]
     recipients = {r for m in live_mails for r in m.to}
@@ -59,7 +68,7 @@ def test_submit_head_approve_webmaster_publish_goes_live_and_tells_the_owner(hos
     assert "http://testserver/news/test-news/" in live_mails[0].body
 
 
-def test_request_changes_needs_a_reason_which_reaches_the_submitter(hospital):
+def test_request_changes_needs_a_reason_which_reaches_the_submitter(hospital, django_capture_on_commit_callbacks):
     users = hospital["users"]
     page = draft(hospital["news"], users["editor"])
     submit(page, users["editor"])
@@ -68,8 +77,14 @@ def test_request_changes_needs_a_reason_which_reaches_the_submitter(hospital):
         state.task.specific.on_action(state, users["head"], "reject", comment="   ")
     assert current(page).status == TaskState.STATUS_IN_PROGRESS
     mail.outbox.clear()
-    state.task.specific.on_action(state, users["head"], "reject", comment="ไฟล์ไม่ใช่รูปแบบ PDF ตามที่ขอ")
-    message = next(m for m in mail.outbox if "ขอให้แก้ไข" in m.subject)
+    with django_capture_on_commit_callbacks() as callbacks:
+        state.task.specific.on_action(state, users["head"], "reject", comment="ไฟล์ไม่ใช่รูปแบบ PDF ตามที่ขอ")
+    sent_in_the_click = len(mail.outbox)
+    for callback in callbacks:
+        callback()
+    # Our e-mail with the reason leaves only after the commit.
+    assert len(mail.outbox) > sent_in_the_click
+    message = next(m for m in mail.outbox[sent_in_the_click:] if "ขอให้แก้ไข" in m.subject)
     assert "editor@hodhospital.go.th" in message.to
     assert "ไฟล์ไม่ใช่รูปแบบ PDF ตามที่ขอ" in message.body
 
@@ -161,3 +176,19 @@ def test_editing_after_approval_needs_approval_again(hospital):
     state.task.specific.on_action(state, users["webmaster"], "approve")
     assert not Page.objects.get(pk=page.pk).live  # the edited version was never approved by a head
     assert isinstance(current(page).task.specific, HeadReviewTask)
+
+
+def test_a_rolled_back_publish_sends_no_e_mail(hospital, django_capture_on_commit_callbacks):
+    users = hospital["users"]
+    page = draft(hospital["news"], users["editor"])
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        try:
+            with transaction.atomic():
+                page.get_latest_revision().publish(user=users["webmaster"], skip_permission_checks=True)
+                raise RuntimeError("the request failed after publishing")
+        except RuntimeError:
+            pass
+    assert not Page.objects.get(pk=page.pk).live
+    assert callbacks == []
+    assert not [m for m in mail.outbox if "เผยแพร่แล้ว" in m.subject]
