@@ -69,8 +69,9 @@ test: install system-pdf system-browser lint check
 production-check: install system-pdf system-browser system-pgclient
 	PY=$(abspath $(PY)) deploy/production-check.sh
 
+# The site at volume (docs/performance.md): SQLite, or PostgreSQL with `make bench DATABASE_URL=postgres://…`.
 bench: install
-	$(BIN)/pytest tests/bench -q -p no:randomly --no-header
+	BENCH=1 $(if $(DATABASE_URL),DATABASE_URL=$(DATABASE_URL)) $(BIN)/pytest tests/bench -q -p no:randomly --no-header -s
 
 # Refresh our own Thai catalogs after adding strings (needs gettext), then compile them. The root
 # catalog holds home, hodsite and the shared templates; each category app's catalog holds its code

@@ -1,5 +1,7 @@
 """Shared fixtures: a hospital site built in code, and users for each role."""
 
+import os
+
 from django.contrib.auth import get_user_model
 from django.test.client import ClientMixin
 
@@ -10,6 +12,9 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_static.models import StaticDevice
 
 from home.models import ContactSettings, Department, FooterSettings, HomePage, StandardPage
+
+# The benchmark (tests/bench) builds a database at volume and runs a server: only `make bench` (BENCH=1).
+collect_ignore = [] if os.environ.get("BENCH") == "1" else ["bench"]
 
 
 @pytest.fixture(autouse=True)
