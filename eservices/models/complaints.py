@@ -297,11 +297,21 @@ class ComplaintFormPage(RegisteredViewsMixin, RoutablePageMixin, PrivacyNoticeMi
         max_length=800,
         help_text=_("Shown with the tracking code once the complaint is received."),
     )
+    thank_you_corruption = models.TextField(
+        _("after sending a corruption complaint"),
+        blank=True,
+        max_length=800,
+        help_text=_(
+            "Shown instead of the text above after a corruption complaint, which the corruption complaints "
+            "working group handles, not the complaints centre."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("privacy_notice"),
         FieldPanel("thank_you"),
+        FieldPanel("thank_you_corruption"),
     ]
 
     class Meta:
