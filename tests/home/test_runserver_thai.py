@@ -4,7 +4,8 @@ import io
 import logging
 from unittest import mock
 
-from django.core.management import OutputWrapper, get_commands
+from django.core.management import get_commands
+from django.core.management.base import OutputWrapper
 from django.core.management.commands import runserver as django_runserver
 
 from home.management.commands.runserver import Command
