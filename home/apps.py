@@ -29,3 +29,8 @@ class HomeConfig(AppConfig):
         from wagtail.users.forms import PagePermissionsForm
 
         PagePermissionsForm.base_fields["page"].label = _("Page")
+
+        # Dates in the admin in the Buddhist Era, typed and shown as พ.ศ. (home/admin_dates.py).
+        from . import admin_dates
+
+        admin_dates.register()

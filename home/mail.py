@@ -14,11 +14,30 @@ from django.template.loader import render_to_string
 logger = logging.getLogger(__name__)
 
 
+# Host names that only mean "this machine": never printed on paper or mailed as the site's address.
+LOCAL_HOSTS = {"", "localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0"}  # noqa: S104 — names compared, not bound
+
+
+def site_base_url():
+    """The site's public address, e.g. "https://www.hodhospital.go.th", for every e-mail and PDF.
+
+    The default Wagtail site's root URL (Settings › Sites, what the hospital's webmaster sets) when its host
+    is a real name; otherwise ``WAGTAILADMIN_BASE_URL`` (the environment's setting, 127.0.0.1 in development).
+    One function, so a PDF, an e-mail and the admin links never name different hosts.
+    """
+    from wagtail.models import Site  # noqa: PLC0415 — home.mail is imported while apps load
+
+    site = Site.objects.filter(is_default_site=True).only("hostname", "port").first()
+    if site is not None and site.hostname.strip().lower() not in LOCAL_HOSTS:
+        return site.root_url.rstrip("/")
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
 def absolute_url(path_or_url):
-    """An address on the site's configured base URL (``WAGTAILADMIN_BASE_URL``) for e-mails and PDFs."""
+    """An address on the site's public address (``site_base_url``) for e-mails and PDFs."""
     url = path_or_url or ""
     if url.startswith("/"):
-        url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+        url = site_base_url() + url
     return url
 
 

@@ -584,9 +584,12 @@ def news(demo):
         day = now - dt.timedelta(days=days_ago)
         fields = {"category": "news", "period_start": day, "owner_unit": pr, "attachments": []}
         if slug.startswith("job-"):
-            start = dt.date(now.year, 12, 1) if now.month < 12 else now
+            # Applications open a week after the announcement and run two weeks; the summary, the PDF and
+            # the facts box all say the same dates.
+            start = day + dt.timedelta(days=7)
             end = start + dt.timedelta(days=14)
             dates = {"start": thai_dates.thai_date(start), "end": thai_dates.thai_date(end)}
+            n_intro = n_intro.format(**dates)
             paragraphs = [paragraph.format(**dates) for paragraph in text["job_paragraphs"]]
             doc = demo.pdf(n_title, paragraphs, f"{slug}.pdf", admin, (start, end))
             fields.update(

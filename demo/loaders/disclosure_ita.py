@@ -82,6 +82,19 @@ def information_centre(demo):
                     sort_order=i,
                 )
             )
+    for i, entry in enumerate(data["documents"], start=len(data["entries"])):
+        title = entry["title"].format(fy=demo.fy)
+        paragraphs = [paragraph.format(fy=demo.fy) for paragraph in entry["paragraphs"]]
+        document = demo.pdf(title, paragraphs, entry["filename"].format(fy=demo.fy), demo.dept(PR))
+        entries.append(
+            OIAEntry(
+                section=entry["section"],
+                title=title,
+                description=entry["description"],
+                document=document,
+                sort_order=i,
+            )
+        )
     contact = content.CONTACT
     demo.section(
         "transparency/information-centre",

@@ -2,15 +2,21 @@
 
 Everything it shows is data in ``demo/data/hospital.toml`` (also read by ``demo.content``)."""
 
+import datetime
+from zoneinfo import ZoneInfo
+
 from django.contrib.auth import get_user_model
+
+from wagtail.models import PageLogEntry
 
 from demo import content, media, two_factor
 from home.models import ContactPage, ContactSettings, FooterSettings, SitemapPage, StandardPage
-from home.thai_dates import current_fiscal_year
+from home.thai_dates import current_fiscal_year, fiscal_year_range
 
 DEMO_PASSWORD = "hod-demo-2569"  # noqa: S105 — demo only, printed in the README
 
 DATA = content.read("hospital")
+BANGKOK = ZoneInfo("Asia/Bangkok")
 
 
 def load(builder):
@@ -57,19 +63,27 @@ def home_page(builder):
     director_photo = builder.image(
         text["director_photo"]["title"], lambda: media.portrait(1), "director.jpg", fill(text["director_photo"]["alt"])
     )
-    no_gift = builder.image(
-        fill(text["no_gift_image"]["title"]),
-        lambda: media.no_gift_infographic(fy, director_name, director_position),
-        f"no-gift-{fy}.png",
-        fill(text["no_gift_image"]["alt"]),
-    )
-    no_gift_pdf = builder.pdf_document(
-        fill(text["no_gift_document"]["title"]),
-        text["no_gift_document"]["paragraphs"],
-        f"no-gift-policy-{fy}.pdf",
-        meta=[director_name, director_position],
-        description=text["no_gift_document"]["description"],
-    )
+
+    def no_gift_files(year):
+        image = builder.image(
+            text["no_gift_image"]["title"].format(
+                fy=year, director_name=director_name, director_position=director_position
+            ),
+            lambda: media.no_gift_infographic(year, director_name, director_position),
+            f"no-gift-{year}.png",
+            text["no_gift_image"]["alt"].format(
+                fy=year, director_name=director_name, director_position=director_position
+            ),
+        )
+        pdf = builder.pdf_document(
+            text["no_gift_document"]["title"].format(fy=year),
+            text["no_gift_document"]["paragraphs"],
+            f"no-gift-policy-{year}.pdf",
+            meta=[director_name, director_position],
+            description=text["no_gift_document"]["description"],
+        )
+        return image, pdf
+
     changed = False
     if not home.hero_message:
         home.title = text["title"]
@@ -84,9 +98,18 @@ def home_page(builder):
         home.search_description = text["search_description"]
         changed = True
     if home.no_gift_fiscal_year != fy and not home.no_gift_image_id:
+        # Last year's policy first, published at the start of last year, as the home page's history would
+        # show on a real site (the ITA dashboard's MOIT 12.1 check of a past year reads that history).
+        home.no_gift_fiscal_year = fy - 1
+        home.no_gift_image, home.no_gift_document = no_gift_files(fy - 1)
+        home.save_revision().publish()
+        start_of_last_year = datetime.datetime.combine(
+            fiscal_year_range(fy - 1)[0] + datetime.timedelta(days=4), datetime.time(9), tzinfo=BANGKOK
+        )
+        last = PageLogEntry.objects.filter(page=home, action="wagtail.publish").order_by("-pk").first()
+        PageLogEntry.objects.filter(pk=last.pk).update(timestamp=start_of_last_year)
         home.no_gift_fiscal_year = fy
-        home.no_gift_image = no_gift
-        home.no_gift_document = no_gift_pdf
+        home.no_gift_image, home.no_gift_document = no_gift_files(fy)
         changed = True
     if changed:
         home.save_revision().publish()

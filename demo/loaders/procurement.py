@@ -395,10 +395,11 @@ def month_rows(fy, month):
 def monthly(builder, parent, owner, fy):
     for year, month in thai_dates.fiscal_months(fy):
         first = dt.date(year, month, 1)
-        if not _started(first):
+        next_month = (first + dt.timedelta(days=32)).replace(day=7)
+        if not _started(next_month.replace(day=1)):
+            # A month's แบบ สขร.1 is made once the month is over (its contracts all dated), never before.
             continue
         label = thai_dates.thai_month_year(first)
-        next_month = (first + dt.timedelta(days=32)).replace(day=7)
         empty = fy < thai_dates.current_fiscal_year() and month == NO_PROCUREMENT_MONTH
         builder.page(
             parent,

@@ -50,20 +50,25 @@ def _item_in(builder, path):
     return section.get_children().live().specific().order_by("-first_published_at").first()
 
 
-def _new_draft(item, slug, title, user):
-    """A new unpublished item of the same type as ``item``, beside it, edited by ``user``."""
+def _new_draft(item, text, user, today):
+    """A new unpublished news item of the same type as ``item``, beside it, edited by ``user``.
+
+    It takes the type and facts (owner unit, source) of ``item`` but its own title, summary and body from
+    ``text``, and no picture, gallery or attachment of ``item``'s: each demo item reads as its own news."""
     parent = item.get_parent()
-    existing = parent.get_children().filter(slug=slug).first()
+    existing = parent.get_children().filter(slug=text["slug"]).first()
     if existing:
         return None
-    copy = item.copy(
-        to=parent,
-        update_attrs={"slug": slug, "title": title, "draft_title": title, "live": False},
-        keep_live=False,
-        user=user,
-        log_action=None,
-    )
-    copy = copy.specific
+    own = {"slug": text["slug"], "title": text["title"], "draft_title": text["title"], "live": False}
+    own.update(intro=text["intro"], body=content.p(*text["body"]), attachments=[], search_description="")
+    if hasattr(item, "listing_image_id"):
+        own["listing_image"] = None
+    if hasattr(item, "period_start"):
+        own.update(period_start=today, period_end=None)
+    copy = item.copy(to=parent, update_attrs=own, keep_live=False, user=user, log_action=None).specific
+    if hasattr(copy, "gallery_images"):
+        copy.gallery_images.all().delete()
+        copy = type(copy).objects.get(pk=copy.pk)
     copy.save_revision(user=user)
     return copy
 
@@ -88,9 +93,10 @@ def workflow_states(builder):
     if base is None:
         return
     now = timezone.now()
+    today = timezone.localdate()
 
-    def submitted(slug, title, **attrs):
-        page = _new_draft(base, slug, title, users["editor"])
+    def submitted(text, **attrs):
+        page = _new_draft(base, text, users["editor"], today)
         if page is None:
             return None
         for key, value in attrs.items():
@@ -106,19 +112,19 @@ def workflow_states(builder):
         state.task.specific.on_action(state, user, action, **kwargs)
 
     items = DATA["workflow"]
-    waiting_head = submitted(**items["awaiting_head"])
-    waiting_web = submitted(**items["awaiting_webmaster"])
+    waiting_head = submitted(items["awaiting_head"])
+    waiting_web = submitted(items["awaiting_webmaster"])
     if waiting_web:
         act(waiting_web, users["head"], "approve")
     changes = items["changes_requested"]
-    rejected = submitted(changes["slug"], changes["title"])
+    rejected = submitted(changes)
     if rejected:
         act(rejected, users["head"], "reject", comment=changes["reason"])
-    later = submitted(**items["scheduled"], go_live_at=now + dt.timedelta(days=3))
+    later = submitted(items["scheduled"], go_live_at=now + dt.timedelta(days=3))
     if later:
         act(later, users["head"], "approve")
         act(later, users["webmaster"], "approve")
-    urgent = _new_draft(base, items["urgent"]["slug"], items["urgent"]["title"], users["editor"])
+    urgent = _new_draft(base, items["urgent"], users["editor"], today)
     if urgent:
         urgent_publish(
             urgent,
@@ -127,7 +133,7 @@ def workflow_states(builder):
             now - dt.timedelta(minutes=15),
             items["urgent"]["verbal_approval"],
         )
-    expired = submitted(**items["expired"])
+    expired = submitted(items["expired"])
     if expired:
         act(expired, users["head"], "approve")
         act(expired, users["webmaster2"], "approve")

@@ -5,9 +5,11 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageLogEntry, Site
 
 from home import thai_dates
 from home.models import ContactSettings, FooterSettings, HomePage
@@ -28,8 +30,25 @@ class Check:
     fix_label: str = ""
     allowed: object = None  # allowed(user): may this user act at fix_url
 
+    @property
+    def reference(self):
+        """What the check stands for, as printed in the report's "item" column (not the internal key)."""
+        return str(REFERENCES.get(self.key, self.key))
+
     def user_may_fix(self, user):
         return bool(self.fix_url) and (user.is_superuser or (self.allowed is not None and self.allowed(user)))
+
+
+# The rule each check stands for, shown where staff read the gaps (the monthly report), instead of its key.
+REFERENCES = {
+    "contact": "MOIT 2.1.7",
+    "executives": "MOIT 2.1.1",
+    "no_gift": "MOIT 12.1",
+    "news": "MOIT 2.1.6",
+    "oia": gettext_lazy("OIA s.7 and s.9"),
+    "policies": gettext_lazy("Website policies"),
+    "webmasters": gettext_lazy("Announcement 3.1"),
+}
 
 
 def _site():
@@ -121,7 +140,32 @@ def check_executives():
     return Check("executives", title, True, text, url, _("Edit the executives"), allowed)
 
 
-def check_no_gift(site, fiscal_year):
+def _no_gift_shown_in_its_year(home, fiscal_year):
+    """Whether a published revision of the home page carried the No Gift Policy of ``fiscal_year`` with its
+    infographic or announcement, published within that fiscal year or before it began (MOIT 12.1)."""
+    start, end = thai_dates.fiscal_year_range(fiscal_year)
+    entries = (
+        PageLogEntry.objects.filter(page=home, action="wagtail.publish", revision__isnull=False)
+        .filter(timestamp__date__lte=end)
+        .select_related("revision")
+    )
+    for entry in entries:
+        content = entry.revision.content or {}
+        if content.get("no_gift_fiscal_year") == fiscal_year and (
+            content.get("no_gift_image") or content.get("no_gift_document")
+        ):
+            return True
+    return False
+
+
+def check_no_gift(site, fiscal_year, today=None):
+    """The No Gift Policy of ``fiscal_year`` on the home page (MOIT 12.1).
+
+    For the current or a coming year the home page must show it now. A past year's policy was on the home
+    page in its own year and has since been replaced by the next year's, as it should be: that year passes
+    when the home page's publishing history shows its policy published by the end of that year.
+    """
+    today = today or timezone.localdate()
     home = HomePage.objects.filter(pk=site.root_page_id).first() if site else None
     home = home or HomePage.objects.first()
     title = _("No Gift Policy of fiscal year %(fy)s on the home page") % {"fy": fiscal_year}
@@ -132,7 +176,18 @@ def check_no_gift(site, fiscal_year):
     if home.live and home.no_gift_fiscal_year == fiscal_year and has_file:
         text = _("The home page shows the No Gift Policy announcement of %(fy)s (MOIT 12.1).") % {"fy": fiscal_year}
         return Check("no_gift", title, True, text, url, _("Edit the home page"), allowed)
-    if home.no_gift_fiscal_year and home.no_gift_fiscal_year != fiscal_year:
+    past = fiscal_year < thai_dates.fiscal_year(today)
+    if past and _no_gift_shown_in_its_year(home, fiscal_year):
+        text = _(
+            "The No Gift Policy of %(fy)s was published on the home page in its year; the home page now shows "
+            "that of %(shown)s (MOIT 12.1)."
+        ) % {"fy": fiscal_year, "shown": home.no_gift_fiscal_year}
+        return Check("no_gift", title, True, text, url, _("Edit the home page"), allowed)
+    if past:
+        text = _("The home page's history shows no No Gift Policy of %(fy)s published in that year (MOIT 12.1).") % {
+            "fy": fiscal_year
+        }
+    elif home.no_gift_fiscal_year and home.no_gift_fiscal_year != fiscal_year:
         text = _("The home page shows the No Gift Policy of %(shown)s, not of %(fy)s (MOIT 12.1).") % {
             "shown": home.no_gift_fiscal_year,
             "fy": fiscal_year,

@@ -47,7 +47,7 @@ class ITAComplianceProvider:
                     if not check.passed:
                         gaps.append(
                             compliance.Gap(
-                                code=check.key,
+                                code=check.reference,
                                 title=str(check.title),
                                 period="",
                                 status=compliance.STATUS_MISSING,

@@ -157,7 +157,7 @@ class ComplaintEditView(EditView):
         context.update(
             complaint=complaint,
             events=complaint.events.select_related("user"),
-            access_log=complaint.access_log.all()[:50],
+            access_log=complaint.access_log.select_related("user")[:50],
             now=timezone.now(),
         )
         return context
@@ -204,26 +204,24 @@ class ComplaintAdmin(ModelAdmin):
     def get_queryset(self, request):
         return rules.visible_complaints(request.user, super().get_queryset(request).select_related("department"))
 
-    @staticmethod
-    def received_thai(obj):
+    # Methods, not staticmethods: modeladmin reads short_description from the function it gets back, and a
+    # staticmethod's attribute stays on the wrapper ("Received thai", "Flags" were shown).
+    def received_thai(self, obj):
         return thai_datetime(timezone.localtime(obj.received_at))
 
     received_thai.short_description = _("received")
 
-    @staticmethod
-    def acknowledged_thai(obj):
+    def acknowledged_thai(self, obj):
         return thai_datetime(obj.acknowledged_at) if obj.acknowledged_at else ""
 
     acknowledged_thai.short_description = _("acknowledged")
 
-    @staticmethod
-    def finished_thai(obj):
+    def finished_thai(self, obj):
         return thai_datetime(obj.finished_at) if obj.finished_at else ""
 
     finished_thai.short_description = _("finished")
 
-    @staticmethod
-    def flags(obj):
+    def flags(self, obj):
         now = timezone.now()
         labels = []
         if obj.acknowledged_at is None and obj.finished_at is None and obj.acknowledge_overdue(now):

@@ -21,6 +21,7 @@ from eservices.models import (
     Complaint,
     ComplaintEvent,
     ComplaintFormPage,
+    ComplaintKind,
     ComplaintStatisticsPage,
     ComplaintTrackingPage,
 )
@@ -95,10 +96,20 @@ def complaint_sent(page, request):
     """The tracking code, shown once: it leaves the session here, so on a shared computer (a kiosk) the
     next person who reloads or goes back sees only a note and the way to the tracking page."""
     code = request.session.pop(SESSION_KEY, None)
+    kind = Complaint.objects.filter(tracking_code=code).values_list("kind", flat=True).first() if code else None
+    if kind == ComplaintKind.CORRUPTION:
+        # A corruption complaint goes to the working group, never to the complaints centre the general
+        # text names; without a page text of its own, say so in the system's words.
+        thank_you = page.thank_you_corruption or _(
+            "The hospital's corruption complaints working group will acknowledge your complaint within 3 working "
+            "days. Only the working group can read it. Follow it at any time with your tracking code."
+        )
+    else:
+        thank_you = page.thank_you
     response = render(
         request,
         "eservices/complaints/complaint_sent.html",
-        {"page": page, "self": page, "code": code, "tracking_page": _tracking_page()},
+        {"page": page, "self": page, "code": code, "thank_you": thank_you, "tracking_page": _tracking_page()},
     )
     add_never_cache_headers(response)  # never kept by the browser or a proxy: Back cannot show it again
     return response

@@ -48,14 +48,12 @@ class FeedbackAdmin(ModelAdmin):
     search_fields = ["subject", "message"]
     list_per_page = 50
 
-    @staticmethod
-    def received_thai(obj):
+    def received_thai(self, obj):
         return thai_datetime(obj.received_at)
 
     received_thai.short_description = _("received")
 
-    @staticmethod
-    def answered(obj):
+    def answered(self, obj):
         return bool(obj.answer.strip())
 
     answered.short_description = _("answered")

@@ -256,6 +256,25 @@ DEFAULT_PRIVACY_NOTICE = (
 )
 
 
+# The feedback and Q&A form's own notice: what is asked there, who reads it and what is published differ
+# from a complaint's (a question may be published with its answer, without the asker's name or contact).
+DEFAULT_FEEDBACK_PRIVACY_NOTICE = (
+    "<p><b>ผู้ควบคุมข้อมูลส่วนบุคคล:</b> โรงพยาบาลฮอด สำนักงานปลัดกระทรวงสาธารณสุข</p>"
+    "<p><b>วัตถุประสงค์และฐานทางกฎหมาย:</b> ใช้ข้อมูลที่ท่านให้เพื่อพิจารณาความคิดเห็นและข้อเสนอแนะ และตอบคำถามของท่าน "
+    "ตามอำนาจหน้าที่ของหน่วยงานรัฐ (พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562 มาตรา 24 (4)) "
+    "คำถามที่เป็นประโยชน์ต่อส่วนรวมอาจเผยแพร่พร้อมคำตอบบนเว็บไซต์ โดยไม่แสดงชื่อและช่องทางติดต่อของผู้ถาม</p>"
+    "<p><b>ข้อมูลที่เก็บ:</b> ข้อความที่ท่านส่ง และชื่อกับช่องทางติดต่อเมื่อท่านระบุ (ไม่บังคับ) "
+    "หากไม่ให้ช่องทางติดต่อ ท่านจะได้รับคำตอบเฉพาะที่เผยแพร่บนเว็บไซต์</p>"
+    "<p><b>ผู้รับข้อมูล:</b> เจ้าหน้าที่ผู้ตอบความคิดเห็นและคำถาม และหน่วยงานในโรงพยาบาลที่เกี่ยวข้องกับคำถาม "
+    "ไม่เปิดเผยแก่บุคคลภายนอก</p>"
+    "<p><b>ระยะเวลาเก็บรักษา:</b> เท่าที่จำเป็นต่อการตอบและติดตามเรื่อง ไม่เกิน 10 ปีตามระเบียบงานสารบรรณ แล้วทำลาย "
+    "คำถามและคำตอบที่เผยแพร่ไม่มีข้อมูลส่วนบุคคล</p>"
+    "<p><b>สิทธิของท่าน:</b> ขอเข้าถึง ขอสำเนา ขอแก้ไข ขอลบ ขอระงับ หรือคัดค้านการใช้ข้อมูล "
+    "และร้องเรียนต่อสำนักงานคณะกรรมการคุ้มครองข้อมูลส่วนบุคคล</p>"
+    "<p><b>ติดต่อเจ้าหน้าที่คุ้มครองข้อมูลส่วนบุคคล:</b> โรงพยาบาลฮอด โทร 053-461-037 อีเมล dpo@hodhospital.go.th</p>"
+)
+
+
 class PrivacyNoticeMixin(models.Model):
     """The PDPA s.23 notice shown above a public form; people acknowledge the version they saw."""
 
@@ -297,11 +316,21 @@ class ComplaintFormPage(RegisteredViewsMixin, RoutablePageMixin, PrivacyNoticeMi
         max_length=800,
         help_text=_("Shown with the tracking code once the complaint is received."),
     )
+    thank_you_corruption = models.TextField(
+        _("after sending a corruption complaint"),
+        blank=True,
+        max_length=800,
+        help_text=_(
+            "Shown instead of the text above after a corruption complaint, which the corruption complaints "
+            "working group handles, not the complaints centre."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("privacy_notice"),
         FieldPanel("thank_you"),
+        FieldPanel("thank_you_corruption"),
     ]
 
     class Meta:

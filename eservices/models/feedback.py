@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from .complaints import EservicePageMixin, PrivacyNoticeMixin
+from .complaints import DEFAULT_FEEDBACK_PRIVACY_NOTICE, EservicePageMixin, PrivacyNoticeMixin
 from .routing import RegisteredViewsMixin
 
 
@@ -110,6 +111,12 @@ class FeedbackPage(RegisteredViewsMixin, RoutablePageMixin, PrivacyNoticeMixin, 
     """Comments and questions to the hospital: the form, then the published questions and answers."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=800)
+    privacy_notice = RichTextField(
+        _("privacy notice"),
+        default=DEFAULT_FEEDBACK_PRIVACY_NOTICE,  # not the complaint form's: other data, readers and publication
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_("PDPA s.23: purpose and legal basis, data collected, recipients, retention, rights, contact."),
+    )
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("privacy_notice")]
 
     class Meta:

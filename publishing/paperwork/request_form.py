@@ -12,6 +12,7 @@ from home.models import human_size
 from ..notifications import public_url
 from .page_facts import category_of, moit_of
 from .people import hospital_contact, position_for, user_name
+from .records import URGENT
 
 
 @dataclass
@@ -62,6 +63,13 @@ def _public_url(page):
         return public_url(page)
     except Exception:  # a page outside any site has no public address; the form still prints
         return ""
+
+
+def _reference(record):
+    """The form's reference as people read it ("คำขอเลขที่ 113"), not the record's internal key."""
+    if record.kind == URGENT:
+        return _("Urgent publication no. %(number)s") % {"number": record.pk}
+    return _("Request no. %(number)s") % {"number": record.pk}
 
 
 def request_form_data(record):
@@ -150,7 +158,7 @@ def request_form_data(record):
                 record.published_at,
             ),
         ],
-        "reference": f"{record.kind}-{record.pk}",
+        "reference": _reference(record),
         "printed": thai_dates.thai_datetime(timezone.now(), short=False),
         "basename": f"request-form-{page.pk}-{record.kind}-{record.pk}",
     }

@@ -160,8 +160,8 @@ def fill_new_item(pg):
         owner.select_option(label=OWNER_UNIT if OWNER_UNIT in labels else labels[1])
     period_start = pg.locator("#id_period_start")
     if period_start.count():
-        period_start.fill(date.today().strftime("%d/%m/%Y"))
-        period_start.press("Escape")  # close the date picker
+        today = date.today()
+        period_start.fill(f"{today:%d/%m}/{today.year + 543}")  # the admin reads dates in พ.ศ.
 
 
 def explorer_row(pg, title):

@@ -1,5 +1,7 @@
 """The procurement demo: every listing, two fiscal years of items with PDFs, a year of แบบ สขร.1; idempotent."""
 
+import datetime as dt
+
 from wagtail.models import Page, Site
 
 import pytest
@@ -10,6 +12,7 @@ from demo.loaders import procurement as loader
 from procurement.models import (
     IntegrityStatementPage,
     MonthlySummaryPage,
+    MonthlySummaryRow,
     ProcurementAnalysisPage,
     ProcurementAnnouncementPage,
     ProcurementPlanPage,
@@ -47,7 +50,9 @@ def test_demo_has_twelve_months_of_last_year_with_one_empty_and_this_year_so_far
         (2569, 4)
     ]
     this_year = MonthlySummaryPage.objects.filter(fiscal_year=2570).values_list("fiscal_month", flat=True)
-    assert sorted(this_year) == [10, 11]  # October and November 2569 so far
+    assert sorted(this_year) == [10]  # October 2569; November's is made once November is over
+    today = dt.date(2026, 11, 26)
+    assert not MonthlySummaryRow.objects.filter(contract_date__gt=today).exists()  # no contract in the future
     for page in MonthlySummaryPage.objects.filter(no_procurement=False):
         rows = list(page.rows.all())
         assert 5 <= len(rows) <= 7
@@ -71,7 +76,8 @@ def test_demo_has_two_fiscal_years_of_plans_analyses_and_integrity_with_pdfs(loa
 
 def test_demo_pages_render_and_export(loaded, client):
     with freeze_time("2026-11-26 10:00:00+07:00"):
-        assert client.get("/procurement/monthly-summary/2569-11/").status_code == 200
+        assert client.get("/procurement/monthly-summary/2569-10/").status_code == 200
+        assert client.get("/procurement/monthly-summary/2569-11/").status_code == 404  # November not yet over
         assert client.get("/procurement/monthly-summary/2569-04/pdf/").status_code == 200
         assert client.get("/procurement/monthly-summary/2568-10/xlsx/").status_code == 200
         for page in Page.objects.filter(url_path__startswith="/home/procurement/").specific():

@@ -98,7 +98,7 @@ class CreateThroughAdminTests(WagtailPageTestCase):
             self.sections["about"],
             OrganisationInfoPage,
             f.item_form(
-                "ประวัติความเป็นมา", "history", self.owner, topic="history", org_chart="", period_start="01/10/2025"
+                "ประวัติความเป็นมา", "history", self.owner, topic="history", org_chart="", period_start="01/10/2568"
             ),
         )
         chart = f.image("แผนภูมิโครงสร้าง", "แผนภูมิโครงสร้างโรงพยาบาล")
@@ -106,7 +106,7 @@ class CreateThroughAdminTests(WagtailPageTestCase):
             self.sections["about"],
             OrganisationInfoPage,
             f.item_form(
-                "โครงสร้าง", "structure", self.owner, topic="structure", org_chart=chart.pk, period_start="01/10/2025"
+                "โครงสร้าง", "structure", self.owner, topic="structure", org_chart=chart.pk, period_start="01/10/2568"
             ),
         )
 
@@ -119,7 +119,7 @@ class CreateThroughAdminTests(WagtailPageTestCase):
                 "ทำเนียบผู้บริหาร",
                 "executives",
                 self.owner,
-                period_start="01/10/2025",
+                period_start="01/10/2568",
                 executives=inline_formset(
                     [
                         {
@@ -196,7 +196,7 @@ class CreateThroughAdminTests(WagtailPageTestCase):
                 "service",
                 self.owner,
                 category="service",
-                period_start="01/10/2025",
+                period_start="01/10/2568",
                 period_end="",
                 acknowledge_days=3,
                 resolve_days=30,
@@ -239,7 +239,7 @@ class CreateThroughAdminTests(WagtailPageTestCase):
                 "oia",
                 self.owner,
                 category="act",
-                period_start="09/12/1997",
+                period_start="09/12/2540",
                 period_end="",
                 source="ราชกิจจานุเบกษา เล่ม 114 ตอนที่ 46 ก",
                 source_url="https://www.ratchakitcha.soc.go.th/",
@@ -249,7 +249,7 @@ class CreateThroughAdminTests(WagtailPageTestCase):
     def test_create_knowledge_items(self):
         knowledge = add_page(self.home, KnowledgeIndexPage, title="คลังความรู้", slug="knowledge")
         infographic = f.image("อินโฟกราฟิก", "สัญญาณเตือนโรคหลอดเลือดสมอง")
-        common = {"source": "กรมการแพทย์", "period_start": "29/10/2026", "period_end": ""}
+        common = {"source": "กรมการแพทย์", "period_start": "29/10/2569", "period_end": ""}
         self.assertCanCreate(
             knowledge,
             KnowledgePage,
@@ -283,7 +283,7 @@ class CreateThroughAdminTests(WagtailPageTestCase):
                 self.owner,
                 category="photo",
                 listing_image=photo.pk,
-                period_start="21/10/2026",
+                period_start="21/10/2569",
                 period_end="",
                 gallery_images=inline_formset([{"image": photo.pk, "caption": "พิธีเปิด"}]),
             ),
@@ -298,7 +298,7 @@ class CreateThroughAdminTests(WagtailPageTestCase):
                 "ลิงก์หน่วยงานที่เกี่ยวข้อง",
                 "weblinks",
                 self.owner,
-                period_start="01/10/2026",
+                period_start="01/10/2569",
                 period_end="",
                 links=inline_formset(
                     [
@@ -324,7 +324,7 @@ class CreateThroughAdminTests(WagtailPageTestCase):
                 "ศูนย์ข้อมูลข่าวสาร",
                 "information-centre",
                 self.owner,
-                period_start="01/10/2026",
+                period_start="01/10/2569",
                 period_end="",
                 request_instructions="ยื่นคำขอที่ศูนย์ข้อมูลข่าวสาร",
                 request_page="",

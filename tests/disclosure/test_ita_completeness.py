@@ -6,7 +6,7 @@ import datetime as dt
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageLogEntry, Site
 
 import pytest
 
@@ -75,12 +75,42 @@ def test_executives_check(site_tree):
 
 def test_no_gift_check(home_page):
     site = Site.objects.get(is_default_site=True)
-    assert not check_no_gift(site, FY).passed
+    in_the_year = dt.date(2026, 3, 10)
+    assert not check_no_gift(site, FY, today=in_the_year).passed
     HomePage.objects.filter(pk=home_page.pk).update(no_gift_fiscal_year=FY - 1, no_gift_image=factories.image())
-    check = check_no_gift(site, FY)
+    check = check_no_gift(site, FY, today=in_the_year)
     assert not check.passed and str(FY - 1) in check.explanation
     HomePage.objects.filter(pk=home_page.pk).update(no_gift_fiscal_year=FY)
-    assert check_no_gift(site, FY).passed
+    assert check_no_gift(site, FY, today=in_the_year).passed
+
+
+def _publish_home_at(home_page, fiscal_year, when):
+    home = HomePage.objects.get(pk=home_page.pk)
+    home.no_gift_fiscal_year, home.no_gift_image = fiscal_year, factories.image()
+    home.save_revision().publish()
+    entry = PageLogEntry.objects.filter(page=home, action="wagtail.publish").order_by("-pk").first()
+    PageLogEntry.objects.filter(pk=entry.pk).update(timestamp=when)
+
+
+def test_no_gift_of_a_past_year_counts_when_the_home_page_showed_it_in_that_year(home_page):
+    """FY2569's policy was on the home page in FY2569; now (FY2570) the home page rightly shows FY2570's."""
+    site = Site.objects.get(is_default_site=True)
+    now = dt.date(2026, 12, 3)  # fiscal year 2570
+    _publish_home_at(home_page, FY, dt.datetime(2025, 10, 6, 9, tzinfo=dt.UTC))
+    _publish_home_at(home_page, FY + 1, dt.datetime(2026, 10, 5, 9, tzinfo=dt.UTC))
+    past = check_no_gift(site, FY, today=now)
+    assert past.passed and str(FY + 1) in past.explanation
+    assert check_no_gift(site, FY + 1, today=now).passed
+    # A year whose policy never reached the home page in its year still fails, with a reason in Thai.
+    older = check_no_gift(site, FY - 1, today=now)
+    assert not older.passed and str(FY - 1) in older.explanation and "ประวัติ" in older.explanation
+
+
+def test_no_gift_of_a_past_year_published_only_after_the_year_ended_does_not_count(home_page):
+    site = Site.objects.get(is_default_site=True)
+    _publish_home_at(home_page, FY, dt.datetime(2026, 11, 1, 9, tzinfo=dt.UTC))  # FY2569 ended 30 Sep 2026
+    _publish_home_at(home_page, FY + 1, dt.datetime(2026, 11, 2, 9, tzinfo=dt.UTC))
+    assert not check_no_gift(site, FY, today=dt.date(2026, 12, 3)).passed
 
 
 def test_news_check(site_tree):

@@ -35,6 +35,7 @@ from tests.disclosure import factories
 from tests.disclosure.ita_fixtures import FY, doc, ita_page, item, make_user, slot_statuses
 
 pytestmark = pytest.mark.django_db
+OIA_REF = "พ.ร.บ.ข้อมูลข่าวสารฯ มาตรา 7 และ 9"
 
 
 # -- statuses ------------------------------------------------------------------------------------
@@ -304,8 +305,17 @@ def test_provider_is_registered_and_lists_gaps_and_what_is_due(site_tree):
         gaps = compliance.gaps(FY, today)
         due = compliance.due_between(dt.date(2026, 3, 1), dt.date(2026, 3, 31), today)
     codes = {gap.code for gap in gaps}
-    assert {"MOIT 5", "MOIT 10", "executives", "no_gift", "news", "oia", "policies", "webmasters"} <= codes
-    assert "contact" not in codes  # the fixture's contact block is complete
+    assert {
+        "MOIT 5",
+        "MOIT 10",
+        "MOIT 2.1.1",
+        "MOIT 12.1",
+        "MOIT 2.1.6",
+        OIA_REF,
+        "นโยบายเว็บไซต์",
+        "ประกาศโรงพยาบาล ข้อ 3.1",
+    } <= codes
+    assert "MOIT 2.1.7" not in codes  # the fixture's contact block is complete
     overdue = [g for g in gaps if g.code == "MOIT 5" and g.status == compliance.STATUS_OVERDUE]
     assert [g.period for g in overdue][:2] == ["ตุลาคม 2568", "พฤศจิกายน 2568"]
     assert all(g.status_label in ("เลยกำหนด", "ใกล้ครบกำหนด", "ยังไม่มี", "ไม่เป็นปัจจุบัน") for g in gaps)

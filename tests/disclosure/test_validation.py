@@ -87,7 +87,7 @@ def test_a_missing_owner_unit_is_refused_on_its_field(admin_client, tree):
         "oia",
         None,
         category="act",
-        period_start="09/12/1997",
+        period_start="09/12/2540",
         period_end="",
         source="ราชกิจจานุเบกษา",
         source_url="",
@@ -105,8 +105,8 @@ def test_a_data_period_that_ends_before_it_starts_is_refused(admin_client, tree)
         f.department(),
         category="news",
         listing_image="",
-        period_start="10/10/2026",
-        period_end="01/10/2026",
+        period_start="10/10/2569",
+        period_end="01/10/2569",
         gallery_images=inline_formset([]),
     )
     errors = form_errors(post_add(admin_client, news, NewsPage, data))
@@ -124,7 +124,7 @@ def test_a_law_without_its_source_is_refused(admin_client, tree):
         "oia",
         f.department(),
         category="act",
-        period_start="09/12/1997",
+        period_start="09/12/2540",
         period_end="",
         source="  ",
         source_url="",
@@ -153,7 +153,7 @@ def test_knowledge_without_source_or_date_is_refused(admin_client, home_page):
 
 def test_an_infographic_needs_its_image_and_a_video_its_address(admin_client, home_page):
     knowledge = add_page(home_page, KnowledgeIndexPage, title="คลังความรู้", slug="knowledge")
-    common = {"source": "กรมอนามัย", "period_start": "01/10/2026", "period_end": ""}
+    common = {"source": "กรมอนามัย", "period_start": "01/10/2569", "period_end": ""}
     errors = form_errors(
         post_add(
             admin_client,
@@ -192,7 +192,7 @@ def test_each_of_the_four_executive_facts_is_required_with_its_own_thai_message(
         "ทำเนียบผู้บริหาร",
         "executives",
         f.department(),
-        period_start="01/10/2026",
+        period_start="01/10/2569",
         period_end="",
         executives=inline_formset([row], min=1),
     )
@@ -206,7 +206,7 @@ def test_an_executives_directory_needs_at_least_one_executive(admin_client, tree
         "ทำเนียบผู้บริหาร",
         "executives",
         f.department(),
-        period_start="01/10/2026",
+        period_start="01/10/2569",
         period_end="",
         executives=inline_formset([], min=1),
     )
@@ -224,7 +224,7 @@ def test_the_structure_page_needs_its_organisation_chart(admin_client, tree):
         f.department(),
         topic="structure",
         org_chart="",
-        period_start="01/10/2026",
+        period_start="01/10/2569",
         period_end="",
     )
     errors = form_errors(post_add(admin_client, tree["about"], OrganisationInfoPage, data))
@@ -299,7 +299,7 @@ def test_a_job_posting_needs_its_closing_date(admin_client, home_page):
         f.department(),
         category="job",
         listing_image="",
-        period_start="01/12/2026",
+        period_start="01/12/2569",
         period_end="",
         gallery_images=inline_formset([]),
     )
@@ -312,7 +312,7 @@ def test_an_information_centre_entry_must_link_a_page_or_a_document(admin_client
         "ศูนย์ข้อมูลข่าวสาร",
         "oia",
         f.department(),
-        period_start="01/10/2026",
+        period_start="01/10/2569",
         period_end="",
         request_instructions="",
         request_page="",

@@ -1,6 +1,7 @@
 """Complaint handling in the admin: who sees what, state changes with who and when, the logs, overdue."""
 
 import datetime as dt
+import re
 import zoneinfo
 
 from django.contrib.auth.models import Group
@@ -298,3 +299,23 @@ def test_a_service_handler_cannot_record_a_corruption_complaint(users):
         {"kind": "corruption", "channel": "phone", "received_at": "2026-11-20 10:30", "subject": "ก", "details": "ข"},
     )
     assert not Complaint.objects.exists()
+
+
+def test_the_complaint_list_has_thai_column_headings(users, cases):
+    html = as_user(users["centre"]).get(INDEX).content.decode()
+    headings = re.findall(r"<th[^>]*>(.*?)</th>", html, re.S)
+    text = " ".join(re.sub(r"<[^>]+>", " ", h) for h in headings)
+    assert "Received thai" not in text and "Flags" not in text and "thai" not in text
+    assert "วันที่รับเรื่อง" in text or "รับเรื่อง" in text
+    assert "เกินกำหนด" in text
+    assert 'class="field-subject' in html or "field-subject" in html  # the subject column the CSS keeps wide
+
+
+def test_the_case_page_names_staff_by_full_name_not_username(users, cases):
+    centre = users["centre"]
+    centre.first_name, centre.last_name = "สมศรี", "ใจดี"
+    centre.save()
+    html = as_user(centre).get(edit_url(cases["service"])).content.decode()
+    history = html[html.index("complaint-history") :]
+    assert "สมศรี ใจดี" in history
+    assert not re.search(r"<td>\s*centre\s*</td>", history)

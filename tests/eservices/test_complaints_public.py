@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core import mail
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
@@ -244,3 +245,20 @@ def test_tracking_codes_are_random_readable_and_normalised():
     assert normalise_code(" " + code.replace("-", " ") + " ") == code
     assert normalise_code("0000-0000-0000") == ""
     assert normalise_code("abc") == ""
+
+
+def test_the_thank_you_after_a_corruption_complaint_names_the_working_group_not_the_centre(client, pages):
+    form = pages["form"]
+    form.thank_you = "เจ้าหน้าที่ศูนย์รับเรื่องร้องเรียนจะตอบรับเรื่องภายใน 3 วันทำการ"
+    form.save_revision().publish()
+    html = client.get(post_form(client, form, corruption_data())["Location"]).content.decode()
+    assert "คณะทำงานรับเรื่องร้องเรียนการทุจริต" in html and "ศูนย์รับเรื่องร้องเรียน" not in html
+    form.thank_you_corruption = "คณะทำงานรับเรื่องร้องเรียนการทุจริตจะติดต่อกลับภายใน 3 วันทำการ"
+    form.save_revision().publish()
+    cache.clear()  # the form's rate limit counts this test's earlier complaints
+    other = Client()
+    html = other.get(post_form(other, form, corruption_data())["Location"]).content.decode()
+    assert "คณะทำงานรับเรื่องร้องเรียนการทุจริตจะติดต่อกลับภายใน 3 วันทำการ" in html
+    other = Client()
+    html = other.get(post_form(other, form, service_data())["Location"]).content.decode()
+    assert "เจ้าหน้าที่ศูนย์รับเรื่องร้องเรียนจะตอบรับเรื่อง" in html and "คณะทำงาน" not in html

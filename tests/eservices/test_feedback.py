@@ -157,3 +157,10 @@ def test_feedback_is_not_in_the_reference_index(hospital):
     item.save()  # Wagtail indexes references on save, for models it does not ignore
     assert ReferenceIndex.is_indexed(Feedback) is False
     assert not ReferenceIndex.objects.filter(object_id=str(item.pk), base_content_type__model="feedback").exists()
+
+
+def test_the_feedback_form_shows_its_own_privacy_notice_not_the_complaint_forms(client, page):
+    html = client.get(page.url).content.decode()
+    assert "ผู้ควบคุมข้อมูลส่วนบุคคล" in html
+    assert "คำถามที่เป็นประโยชน์ต่อส่วนรวมอาจเผยแพร่พร้อมคำตอบ" in html  # what happens to a question
+    assert "ดำเนินการตามเรื่องร้องเรียน" not in html and "เรื่องร้องเรียนการทุจริตไม่ต้องระบุชื่อได้" not in html

@@ -5,11 +5,13 @@ import io
 from django.contrib.auth.models import Group, User
 from django.core import mail
 
+from wagtail.models import Site
+
 import pytest
 from openpyxl import load_workbook
 
 from home import exports, roles
-from home.mail import absolute_url, send_templated
+from home.mail import absolute_url, send_templated, site_base_url
 
 
 def test_unit_group_names_follow_one_pattern():
@@ -28,10 +30,24 @@ def test_in_groups_needs_membership_and_an_active_account():
     assert not roles.in_groups(user, roles.WEBMASTERS)
 
 
+@pytest.mark.django_db
 def test_absolute_url_uses_the_configured_site_address(settings):
+    Site.objects.update(hostname="localhost", port=80)  # a site not yet given its public name
     settings.WAGTAILADMIN_BASE_URL = "https://www.hodhospital.go.th/"
     assert absolute_url("/news/a/") == "https://www.hodhospital.go.th/news/a/"
     assert absolute_url("https://other.example/x") == "https://other.example/x"
+
+
+@pytest.mark.django_db
+def test_absolute_url_uses_the_sites_public_address_over_a_local_base_url(settings):
+    """E-mails and PDFs name the site's address (Settings › Sites), never the 127.0.0.1 of the environment."""
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+    Site.objects.filter(is_default_site=True).update(hostname="www.hodhospital.go.th", port=443)
+    assert absolute_url("/news/a/") == "https://www.hodhospital.go.th/news/a/"
+    assert absolute_url("/admin/pages/3/edit/") == "https://www.hodhospital.go.th/admin/pages/3/edit/"
+    assert site_base_url() == "https://www.hodhospital.go.th"
+    Site.objects.filter(is_default_site=True).update(hostname="127.0.0.1", port=8000)
+    assert absolute_url("/news/a/") == "http://127.0.0.1:8000/news/a/"
 
 
 def test_send_templated_renders_subject_and_body(settings):

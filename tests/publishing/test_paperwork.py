@@ -491,3 +491,10 @@ def test_a_failed_send_is_retried_on_the_next_run(january, people, provider, mon
         monkeypatch.setattr(EmailMessage, "send", working)
         assert jobs.monthly_publication_report().startswith("sent")
     assert len(mail.outbox) == 1
+
+
+def test_request_form_labels_and_reference_read_in_thai(client, published, people):
+    client.force_login(people["director"])
+    text = pdf_text(client.get(reverse("publishing_request_form", args=[published.pk])).content)
+    assert readable("ลิงก์ภายนอก") in text and "Link" not in text
+    assert readable("คำขอเลขที่") in text and "workflow-" not in text
