@@ -15,6 +15,11 @@ class HomeConfig(AppConfig):
 
         post_migrate.connect(translate_permission_names, dispatch_uid="hodsite_thai_permission_names")
 
+        from . import page_cache
+
+        # Publishing, unpublishing (also scheduled and on expiry) and site settings purge cached pages.
+        page_cache.connect_signals()
+
         # Wagtail's group editor gives its page chooser no label, so Django shows the field name
         # "Page" in English to screen readers; give it a translatable one.
         from wagtail.users.forms import PagePermissionsForm
