@@ -8,7 +8,7 @@ the only correct choice; the pages come back one render each.
 
 What is stored (``PageCacheMiddleware``, placed after the visit counter so a cached page is still counted):
 
-- only a GET or HEAD without a session or messages cookie and without ``Authorization``, outside the
+- only a GET (a HEAD is answered from a GET's entry) without a session or messages cookie and without ``Authorization``, outside the
   prefixes of ``PAGE_CACHE_EXCLUDED_PREFIXES`` (admin, search, documents, /healthz…);
 - only a page of the tree (Wagtail's ``before_serve_page`` hook names it), answered 200 in HTML, for an
   anonymous visitor, with no view restriction on the page or its ancestors;
@@ -27,8 +27,8 @@ matching ``If-None-Match`` gets 304, counted as a view by ``eservices.visits``);
 staff ``private, no-store``; any other page (forms, pages with a session) ``private, no-cache``.
 """
 
+import functools
 import hashlib
-import logging
 import secrets
 
 from django.conf import settings
@@ -39,8 +39,6 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.http import parse_etags, urlencode
 
 from home.security.csp import get_nonce, issued_nonce
-
-logger = logging.getLogger("hodsite.page_cache")
 
 GENERATION_KEY = "pagecache:generation"
 PAGE_ATTRIBUTE = "_page_cache_page"
@@ -90,29 +88,25 @@ def page_changed(sender=None, **kwargs):
     purge()
 
 
-PURGING_MODELS = None
-
-
+@functools.cache
 def _purging_models():
-    global PURGING_MODELS
-    if PURGING_MODELS is None:
-        from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-        from wagtail.documents.models import AbstractDocument
-        from wagtail.images.models import AbstractImage
-        from wagtail.models import BaseViewRestriction, Site
+    """The records, other than pages, whose change shows on pages (imported once the apps are ready)."""
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.documents.models import AbstractDocument
+    from wagtail.images.models import AbstractImage
+    from wagtail.models import BaseViewRestriction, Site
 
-        from home.models import Department
+    from home.models import Department
 
-        PURGING_MODELS = (
-            BaseSiteSetting,  # footer links, contact block
-            BaseGenericSetting,
-            BaseViewRestriction,  # a page made private must leave the cache at once
-            AbstractDocument,  # file type and size shown next to every link
-            AbstractImage,
-            Site,
-            Department,  # the owner unit in every facts box
-        )
-    return PURGING_MODELS
+    return (
+        BaseSiteSetting,  # footer links, contact block
+        BaseGenericSetting,
+        BaseViewRestriction,  # a page made private must leave the cache at once
+        AbstractDocument,  # file type and size shown next to every link
+        AbstractImage,
+        Site,
+        Department,  # the owner unit in every facts box
+    )
 
 
 def record_changed(sender, instance, **kwargs):
@@ -269,7 +263,8 @@ class PageCacheMiddleware:
         page = served_page(request)
         if page is None or response.has_header("Cache-Control"):
             return response
-        if key is not None and storable(request, response, page):
+        # A HEAD answer is served from a GET's entry but never stored: its body may have been left out.
+        if key is not None and request.method == "GET" and storable(request, response, page):
             return _store(request, response, key)
         if response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
             response["Cache-Control"] = UNCACHED_CACHE_CONTROL if _is_anonymous(request) else STAFF_CACHE_CONTROL
