@@ -24,6 +24,11 @@ class HomeConfig(AppConfig):
         for signal in (post_save, post_delete):
             signal.connect(forget_hospital_holidays, sender=HospitalHoliday, dispatch_uid=f"hodsite_holidays_{signal}")
 
+        from . import page_cache
+
+        # Publishing, unpublishing (also scheduled and on expiry) and site settings purge cached pages.
+        page_cache.connect_signals()
+
         # Wagtail's group editor gives its page chooser no label, so Django shows the field name
         # "Page" in English to screen readers; give it a translatable one.
         from wagtail.users.forms import PagePermissionsForm

@@ -1,5 +1,6 @@
 """Admin-wide presentation: the Sarabun face on every admin screen; the security hooks (home/security);
-the hospital-holidays list (*Settings › Hospital holidays*)."""
+the hospital-holidays list (*Settings › Hospital holidays*); the page cache's note of which page is served
+(home/page_cache.py)."""
 
 from django.templatetags.static import static
 from django.utils.html import format_html
@@ -11,6 +12,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home import page_cache
 from home.models import HospitalHoliday
 from home.security import hooks as security_hooks  # noqa: F401 — registers the security screens and filters
 
@@ -37,3 +39,7 @@ class HospitalHolidayViewSet(SnippetViewSet):
 
 
 register_snippet(HospitalHolidayViewSet)
+@hooks.register("before_serve_page")
+def remember_served_page(page, request, serve_args, serve_kwargs):
+    """Tells the page cache (home/page_cache.py) that a page of the tree answers this request."""
+    page_cache.remember_page(request, page)

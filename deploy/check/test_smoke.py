@@ -94,6 +94,16 @@ def test_home_over_https_with_security_headers():
     assert headers["Server"] == "nginx"  # no version
 
 
+def test_anonymous_pages_come_from_the_page_cache_with_an_etag():
+    # The first renders may create the site's settings rows, which purges the cache: ask three times.
+    responses = [fetch(BASE + "/") for _ in range(3)]
+    status, headers, _ = responses[-1]
+    assert status == 200 and headers["X-Page-Cache"] == "hit"  # Redis, through Django (docs/operations.md#caching)
+    assert headers["Cache-Control"] == "public, max-age=30"
+    status, _, body = fetch(BASE + "/", headers={"If-None-Match": headers["ETag"]})
+    assert status == 304 and body == b""
+
+
 def test_private_document_file_is_never_served_from_disk():
     assert fetch(BASE + FIXTURES["private_document_file"])[0] == 404
     status, headers, _ = fetch(BASE + FIXTURES["private_document_url"])

@@ -3,7 +3,8 @@
 ``eservices.visits.middleware.VisitCounterMiddleware`` counts a request when all of these hold (see README, "Satisfaction survey
 and visit statistics"):
 
-- it is a GET (not HEAD, not a form POST) answered 200 with an HTML page;
+- it is a GET (not HEAD, not a form POST) answered 200 with an HTML page, or answered 304 by the page cache
+  (``home.page_cache``: the browser revalidated a page it already had, marked ``revalidated_page``);
 - its path is not the admin, static files, media, documents or other files (``settings.VISITS_EXCLUDED_PREFIXES``);
 - the browser does not call itself a bot, crawler, script or headless browser, and sends a User-Agent;
 - the user is not signed-in staff: anyone who may use the Wagtail admin (the hospital's own editors
@@ -39,10 +40,16 @@ def is_bot(user_agent):
 
 
 def is_countable(request, response):
-    if request.method != "GET" or response.status_code != 200:
+    if request.method != "GET":
         return False
-    if not response.get("Content-Type", "").startswith("text/html"):
+    if response.status_code == 304:
+        return _counted_visitor(request) if getattr(response, "revalidated_page", False) else False
+    if response.status_code != 200 or not response.get("Content-Type", "").startswith("text/html"):
         return False
+    return _counted_visitor(request)
+
+
+def _counted_visitor(request):
     if request.path.startswith(tuple(settings.VISITS_EXCLUDED_PREFIXES)):
         return False
     if is_bot(request.META.get("HTTP_USER_AGENT", "")):

@@ -86,6 +86,9 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Counts public page views and daily visitors after the page is built (no cookie, no IP stored).
     "eservices.visits.middleware.VisitCounterMiddleware",
+    # Anonymous visitors' pages from the cache (home/page_cache.py); after the visit counter, so that a page
+    # served from the cache is still counted.
+    "home.page_cache.PageCacheMiddleware",
     # django-axes must come last: it turns a locked-out sign-in into the Thai lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -224,6 +227,23 @@ BACKUP_DIR = env.path("BACKUP_DIR", default=str(BASE_DIR / "backups"))
 BACKUP_KEEP = env.int("BACKUP_KEEP", default=14)
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "hodsite"}}
+
+# The anonymous page cache (home/page_cache.py, docs/performance.md): seconds a rendered page is kept in
+# the cache (0 = off) and the browsers' max-age. It needs a cache every process shares (Redis): the
+# periodic-jobs process purges it when it publishes, so production turns it on only with REDIS_URL.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
+PAGE_CACHE_BROWSER_SECONDS = env.int("PAGE_CACHE_BROWSER_SECONDS", default=30)
+PAGE_CACHE_EXCLUDED_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/search/",
+    "/documents/",
+    "/static/",
+    "/media/",
+    "/healthz",
+    "/sitemap.xml",
+    "/robots.txt",
+)
 
 # Django caps form fields at 1000; Wagtail's page editor with StreamFields can exceed it.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

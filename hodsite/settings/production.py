@@ -42,6 +42,8 @@ if env("REDIS_URL", default=""):
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
+    # Anonymous pages from Redis for up to 5 minutes, purged on every publication (home/page_cache.py).
+    PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 
 # E-mail: EMAIL_URL such as smtp+tls://user:password@smtp.example.go.th:587
 if env("EMAIL_URL", default=""):

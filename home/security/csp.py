@@ -77,6 +77,12 @@ def get_nonce(request):
     return nonce
 
 
+def issued_nonce(request):
+    """The nonce this response's page was rendered with, or ``None`` if the page used none (the page cache,
+    ``home.page_cache``, replaces it with a fresh one on every response it serves from the cache)."""
+    return getattr(request, "_csp_nonce", None)
+
+
 class ContentSecurityPolicyMiddleware:
     """Adds ``Content-Security-Policy`` to every HTML response (unless a view already set one)."""
 
