@@ -20,3 +20,7 @@ class HomeConfig(AppConfig):
         from wagtail.users.forms import PagePermissionsForm
 
         PagePermissionsForm.base_fields["page"].label = _("Page")
+
+        from .slugs import install as keep_thai_slugs_whole
+
+        keep_thai_slugs_whole()

@@ -11,15 +11,19 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 
+from home.slugs import readable_url
+
 logger = logging.getLogger(__name__)
 
 
 def absolute_url(path_or_url):
-    """An address on the site's configured base URL (``WAGTAILADMIN_BASE_URL``) for e-mails and PDFs."""
+    """An address on the site's configured base URL (``WAGTAILADMIN_BASE_URL``) for e-mails and PDFs,
+    readable: a Thai slug prints as Thai letters, not as lines of %E0%B8… (mail programs and browsers
+    accept it as it is)."""
     url = path_or_url or ""
     if url.startswith("/"):
         url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
-    return url
+    return readable_url(url)
 
 
 def render_subject(template, context):

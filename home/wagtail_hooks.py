@@ -11,3 +11,9 @@ from home.security import hooks as security_hooks  # noqa: F401 — registers th
 @hooks.register("insert_global_admin_css")
 def sarabun_admin_font():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def thai_slugs_whole():
+    """Wagtail's slug field keeps Thai vowels and tone marks while a title is typed (home/slugs.py)."""
+    return format_html('<script src="{}" defer></script>', static("js/admin-slug.js"))

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from home import thai_dates
 from home.models import human_size
+from home.slugs import readable_url
 
 from ..notifications import public_url
 from .page_facts import category_of, moit_of
@@ -53,7 +54,7 @@ def _links(page):
         if isinstance(f, models.URLField) and f.name != "url_path":
             value = getattr(page, f.name, "")
             if value:
-                links.append(value)
+                links.append(readable_url(value))
     return links
 
 
