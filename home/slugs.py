@@ -15,7 +15,6 @@ import unicodedata
 from django.core import validators
 from django.utils.encoding import uri_to_iri
 from django.utils.functional import Promise
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify as django_slugify
 
 # Word characters, "-", and combining marks (Thai vowels and tone marks, Latin accents).
@@ -38,8 +37,7 @@ def readable_url(url):
     """An address as people read it: Thai letters instead of %E0%B8… (an IRI); for print, mail and files."""
     if not url:
         return url or ""
-    text = uri_to_iri(str(url))
-    return mark_safe(text) if isinstance(url, SafeString) else text
+    return uri_to_iri(str(url))
 
 
 def install():

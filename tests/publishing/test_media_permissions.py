@@ -94,7 +94,9 @@ def test_an_editor_never_chooses_another_units_private_documents(client, hospita
     ours = pr.collection.add_child(name="ภายในงานประชาสัมพันธ์")
     theirs = strategy.collection.add_child(name="ภายในยุทธศาสตร์")
     for collection in (ours, theirs):
-        CollectionViewRestriction.objects.create(collection=collection, restriction_type=CollectionViewRestriction.LOGIN)
+        CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+        )
     make_document("ประกาศยุทธศาสตร์", strategy.collection)
     make_document("ร่างแผนลับของยุทธศาสตร์", theirs)
     make_document("ร่างข่าวภายใน", ours)
