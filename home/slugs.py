@@ -6,7 +6,7 @@ became "ขาวเปดคลนก", and a slug typed whole was refused. ``i
 the three places that decide a slug keep them: Django's unicode-slug validator (every model and form
 ``SlugField(allow_unicode=True)`` shares it), Wagtail's slug from the title when a page is saved
 without one, and — in the admin's browser — Wagtail's slug controller
-(``hodsite/static/js/admin-slug.js``).
+(``hodsite/static/js/admin-slug.js``). ``hodsite/urls.py`` serves such pages with ``SERVE_PATTERN``.
 """
 
 import re
@@ -18,7 +18,11 @@ from django.utils.functional import Promise
 from django.utils.text import slugify as django_slugify
 
 # Word characters, "-", and combining marks (Thai vowels and tone marks, Latin accents).
-SLUG_RE = re.compile(r"^[-\w\u0300-\u036f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+\Z")
+SLUG_CHARS = r"[-\w\u0300-\u036f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
+SLUG_RE = re.compile(rf"^{SLUG_CHARS}+\Z")
+# Wagtail's page-serving pattern (wagtail/urls.py) with the same characters: Wagtail's own ``[\w\-]+``
+# neither serves nor reverses /ข่าว/ (hodsite/urls.py puts this one first).
+SERVE_PATTERN = rf"^((?:{SLUG_CHARS}+/)*)$"
 
 
 def slugify(value, allow_unicode=False):

@@ -66,7 +66,11 @@ def _public_url(page):
 
 
 def request_form_data(record):
-    """Everything the publication request form shows, as printable strings."""
+    """Everything the publication request form shows, as printable strings.
+
+    A draft record (a submission still in the workflow) prints marked ฉบับร่าง, its blocks not yet signed
+    left empty to be filled and signed by hand.
+    """
     page = record.page
     shown = page
     if record.revision is not None:
@@ -88,6 +92,10 @@ def request_form_data(record):
         remarks.append(_("Data period: %(period)s") % {"period": period})
     if getattr(shown, "source", ""):
         remarks.append(_("Source: %(source)s") % {"source": shown.source})
+    if record.is_draft:
+        remarks.append(
+            _("Draft printed before publication: the blocks not yet signed are left empty to be signed by hand.")
+        )
     if record.go_live_at:
         remarks.append(
             _("Scheduled to go live on %(date)s") % {"date": thai_dates.thai_datetime(record.go_live_at, short=False)}
@@ -151,7 +159,9 @@ def request_form_data(record):
                 record.published_at,
             ),
         ],
+        "draft": record.is_draft,
         "reference": f"{record.kind}-{record.pk}",
         "printed": thai_dates.thai_datetime(timezone.now(), short=False),
         "basename": f"request-form-{page.pk}-{record.kind}-{record.pk}",
+        "draft_label": _("DRAFT"),
     }

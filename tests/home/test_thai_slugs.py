@@ -45,6 +45,16 @@ def test_the_page_editor_keeps_a_thai_slug(home_page, client, superuser):
     assert "/static/js/admin-slug.js" in html  # the browser keeps the marks while a title is typed
 
 
+def test_a_page_with_a_thai_slug_is_served_and_linked(home_page, client):
+    section = add_page(home_page, StandardPage, title="ข่าว", slug="ข่าว")
+    page = add_page(section, StandardPage, title=TITLE, slug=TITLE)
+    page.save_revision().publish()
+    section.save_revision().publish()
+    assert readable_url(page.url) == "/ข่าว/ข่าวเปิดคลินิก/"
+    response = client.get("/ข่าว/ข่าวเปิดคลินิก/")
+    assert response.status_code == 200 and TITLE in response.content.decode()
+
+
 @override_settings(WAGTAILADMIN_BASE_URL="https://www.hodhospital.go.th")
 def test_addresses_in_mail_pdfs_and_exports_read_as_thai():
     encoded = "/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7/?q=a%20b"
