@@ -1,10 +1,11 @@
 """URL routes: specific routes first, Wagtail's page-serving catch-all last (order matters)."""
 
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.decorators.cache import never_cache
 
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -12,6 +13,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as home_views
 from home.search import views as search_views
 from home.security.conflicts import edit_page
+from home.slugs import SERVE_PATTERN
 from operations import views as operations_views
 
 urlpatterns = [
@@ -38,7 +40,9 @@ if settings.SERVE_MEDIA:
     urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
 
 urlpatterns += [
-    # Anything not matched above is a page of the tree: this must stay last.
+    # Anything not matched above is a page of the tree: this must stay last. Wagtail's own pattern
+    # refuses Thai vowels and tone marks in a slug, so ours (home/slugs.py) comes first under its name.
+    re_path(SERVE_PATTERN, wagtail_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 ]
 

@@ -39,3 +39,7 @@ class HomeConfig(AppConfig):
         from . import admin_dates
 
         admin_dates.register()
+
+        from .slugs import install as keep_thai_slugs_whole
+
+        keep_thai_slugs_whole()

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 
+from home.slugs import readable_url
+
 logger = logging.getLogger(__name__)
 
 
@@ -34,11 +36,12 @@ def site_base_url():
 
 
 def absolute_url(path_or_url):
-    """An address on the site's public address (``site_base_url``) for e-mails and PDFs."""
+    """An address on the site's public address (``site_base_url``) for e-mails and PDFs, readable: a Thai
+    slug prints as Thai letters, not as lines of %E0%B8… (mail programs and browsers accept it as it is)."""
     url = path_or_url or ""
     if url.startswith("/"):
         url = site_base_url() + url
-    return url
+    return readable_url(url)
 
 
 def render_subject(template, context):

@@ -39,7 +39,15 @@ class HospitalHolidayViewSet(SnippetViewSet):
 
 
 register_snippet(HospitalHolidayViewSet)
+
+
 @hooks.register("before_serve_page")
 def remember_served_page(page, request, serve_args, serve_kwargs):
     """Tells the page cache (home/page_cache.py) that a page of the tree answers this request."""
     page_cache.remember_page(request, page)
+
+
+@hooks.register("insert_global_admin_js")
+def thai_slugs_whole():
+    """Wagtail's slug field keeps Thai vowels and tone marks while a title is typed (home/slugs.py)."""
+    return format_html('<script src="{}" defer></script>', static("js/admin-slug.js"))

@@ -67,27 +67,67 @@ def _page_permissions(group, page, codenames, report):
             report.add(f"permission: {group.name} {codename} {page.url_path}")
 
 
-def _media_permissions(group, report):
-    """Upload and choose documents and images in the root collection."""
-    root = Collection.get_first_root_node()
-    for codename in ("add_hospitaldocument", "choose_document", "add_hospitalimage", "choose_image"):
-        permission = _permission(codename, "home")
+# Wagtail checks documents and images against its own models' permissions (wagtaildocs.Document and
+# wagtailimages.Image are the policies' auth models), not against our HospitalDocument/HospitalImage.
+UPLOAD = [("add_document", "wagtaildocs"), ("add_image", "wagtailimages")]
+CHOOSE = [("choose_document", "wagtaildocs"), ("choose_image", "wagtailimages")]
+# Rows an earlier setup_roles made with our models' codenames: Wagtail never reads them.
+STALE_MEDIA_CODENAMES = ["add_hospitaldocument", "choose_document", "add_hospitalimage", "choose_image"]
+
+
+def _collection_permissions(group, collection, codenames, report):
+    for codename, app_label in codenames:
+        permission = _permission(codename, app_label)
         _, created = GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=root, permission=permission
+            group=group, collection=collection, permission=permission
         )
         if created:
-            report.add(f"collection permission: {group.name} {permission.codename}")
+            report.add(f"collection permission: {group.name} {codename} {collection.name}")
+
+
+def remove_stale_media_permissions(report):
+    stale = GroupCollectionPermission.objects.filter(
+        permission__content_type__app_label="home", permission__codename__in=STALE_MEDIA_CODENAMES
+    )
+    if stale.exists():
+        report.add(f"removed {stale.count()} collection permission(s) Wagtail does not read")
+        stale.delete()
+
+
+def _media_permissions(group, report, upload=True):
+    """Webmasters upload anywhere and choose any file (private collections aside: see home.security)."""
+    root = Collection.get_first_root_node()
+    _collection_permissions(group, root, (UPLOAD if upload else []) + CHOOSE, report)
+
+
+def unit_collection(department, report):
+    """The unit's own collection under the root, named after the unit (kept when the unit is renamed)."""
+    if department.collection_id is None:
+        root = Collection.get_first_root_node()
+        collection = root.get_children().filter(name=department.name).first()
+        if collection is None:
+            collection = root.add_child(name=department.name)
+            report.add(f"collection: {department.name}")
+        department.collection = collection
+        department.save(update_fields=["collection"])
+    return department.collection
 
 
 def department_groups(department, report):
+    """The unit's editors' and heads' groups: admin access, upload into the unit's collection, choose any
+    file. Choosing from the root reaches other units' public files; a private collection of another unit
+    stays out of their chooser (``home.security.hooks.private_collections_hidden_from``)."""
     if department.editor_group_id is None:
         department.editor_group = _group(editors_group_name(department.name), report)
     if department.head_group_id is None:
         department.head_group = _group(heads_group_name(department.name), report)
     department.save(update_fields=["editor_group", "head_group"])
+    collection = unit_collection(department, report)
+    root = Collection.get_first_root_node()
     for group in (department.editor_group, department.head_group):
         group.permissions.add(_permission("access_admin", "wagtailadmin"))
-        _media_permissions(group, report)
+        _collection_permissions(group, collection, UPLOAD + CHOOSE, report)
+        _collection_permissions(group, root, CHOOSE, report)
     return department
 
 
@@ -155,8 +195,9 @@ def setup_roles(table=None):
     director = _group(DIRECTOR, report)
     _page_permissions(webmasters, home, WEBMASTER_PAGE_PERMISSIONS, report)
     _page_permissions(director, home, DIRECTOR_PAGE_PERMISSIONS, report)
-    for group in (webmasters, director):
-        _media_permissions(group, report)
+    remove_stale_media_permissions(report)
+    _media_permissions(webmasters, report)
+    _media_permissions(director, report, upload=False)  # the director edits nothing
     webmaster_task = WebmasterPublishTask.objects.filter(name=WEBMASTER_TASK).first()
     if webmaster_task is None:
         webmaster_task = WebmasterPublishTask.objects.create(name=WEBMASTER_TASK)

@@ -20,7 +20,7 @@ from . import exports
 from .forms import AnnualReportForm, MonthlyReportForm
 from .models import HeadReviewTask, UrgentPublication, WebmasterPublishTask
 from .paperwork.periods import duration_label, head_review_target
-from .paperwork.records import can_download_form, find_record, latest_record
+from .paperwork.records import can_download_form, draft_record, find_record, latest_record
 from .paperwork.report import annual_report, monthly_report
 from .paperwork.request_form import request_form_data
 from .urgent import (
@@ -212,6 +212,22 @@ def request_form_view(request, page_id, kind=None, pk=None):
         record = find_record(page, kind, pk) if kind else latest_record(page)
     if record is None:
         raise Http404(_("This item has no publication record: it was not published through the process."))
+    data = request_form_data(record)
+    return _download(exports.request_form_pdf(data), PDF_CONTENT_TYPE, f"{data['basename']}.pdf")
+
+
+def request_form_draft_view(request, page_id):
+    """The request form of the submission now in the workflow, marked as a draft (ฉบับร่าง), as a PDF.
+
+    From submission on, so the provider can print it and take it to the head; the same people may print
+    it as the published form.
+    """
+    page = get_object_or_404(Page, pk=page_id).specific
+    record = draft_record(page)
+    if not can_download_form(request.user, page, record):
+        raise PermissionDenied
+    if record is None:
+        raise Http404(_("This item is not in the publication process now: submit it for review first."))
     data = request_form_data(record)
     return _download(exports.request_form_pdf(data), PDF_CONTENT_TYPE, f"{data['basename']}.pdf")
 

@@ -2,6 +2,7 @@
 buttons, reports in the Reports menu, and a dashboard warning when fewer than two webmasters are
 active (R3.2)."""
 
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -11,9 +12,10 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from . import views, webmasters  # noqa: F401 — webmasters registers the bulk-action guard
+from .changes import changes_requested, changes_requested_for
 from .checks import active_webmaster_count
 from .models import UrgentPublication
-from .paperwork.records import can_download_form, has_record
+from .paperwork.records import can_download_form, has_draft, has_record
 from .urgent import is_overdue, is_webmaster
 
 
@@ -42,6 +44,11 @@ def register_publishing_urls():
         path("publishing/stale/", views.stale_items_view, name="publishing_stale_items"),
         path("publishing/report/", views.publication_report_view, name="publishing_report"),
         path("publishing/request-form/<int:page_id>/", views.request_form_view, name="publishing_request_form"),
+        path(
+            "publishing/request-form/<int:page_id>/draft/",
+            views.request_form_draft_view,
+            name="publishing_request_form_draft",
+        ),
         path(
             "publishing/request-form/<int:page_id>/<str:kind>/<int:pk>/",
             views.request_form_view,
@@ -96,6 +103,32 @@ def request_form_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def request_form_listing_button(page, user, next_url=None):
     yield RequestFormButton(page=page, priority=50)
+
+
+class DraftRequestFormButton(PageMenuItem):
+    """Download the request form of the submission now in review, marked as a draft (ฉบับร่าง)."""
+
+    label = _("Publication request form, draft (PDF)")
+    icon_name = "doc-empty"
+
+    @property
+    def url(self):
+        return reverse("publishing_request_form_draft", args=[self.page.pk])
+
+    def is_shown(self, user):
+        if self.page.is_root() or self.page.depth < 2:
+            return False
+        return has_draft(self.page) and can_download_form(user, self.page)
+
+
+@hooks.register("register_page_header_buttons")
+def draft_request_form_header_button(page, user, view_name, next_url=None):
+    yield DraftRequestFormButton(page=page, priority=61)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def draft_request_form_listing_button(page, user, next_url=None):
+    yield DraftRequestFormButton(page=page, priority=51)
 
 
 class ReportItem(MenuItem):
@@ -162,3 +195,41 @@ class ProcessWarningsPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_process_warnings(request, panels):
     panels.append(ProcessWarningsPanel(request))
+
+
+@hooks.register("before_edit_page")
+def show_why_changes_were_requested(request, page):
+    """A banner on the edit screen of an item sent back: the reason, who asked and when (R2.4)."""
+    if request.method != "GET":
+        return None
+    entry = changes_requested(page)
+    if entry is not None:
+        messages.warning(
+            request,
+            _("Changes requested by %(name)s on %(date)s (%(step)s): %(reason)s")
+            % {"name": entry.by, "date": entry.at_label, "step": entry.task, "reason": entry.reason},
+        )
+    return None
+
+
+class ChangesRequestedPanel(Component):
+    """Dashboard "ต้องแก้ไข": the user's items sent back, each with the reason, who asked and when."""
+
+    name = "publishing_changes_requested"
+    order = 60
+    template_name = "publishing/admin/changes_requested_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        return {"entries": self.entries}
+
+    def render_html(self, parent_context=None):
+        self.entries = changes_requested_for(self.request.user)
+        return super().render_html(parent_context) if self.entries else ""
+
+
+@hooks.register("construct_homepage_panels")
+def add_changes_requested(request, panels):
+    panels.append(ChangesRequestedPanel(request))

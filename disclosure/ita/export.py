@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from home import thai_dates
 from home.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, XLSX_FONT, ThaiWorkbook
+from home.slugs import readable_url
 
 FORM_LABELS = {
     "yes": pgettext_lazy("request form", "Yes"),
@@ -27,9 +28,9 @@ FORM_LABELS = {
 def _absolute(request, url):
     if not url:
         return ""
-    if url.startswith(("http://", "https://")):
-        return url
-    return request.build_absolute_uri(url)
+    if not url.startswith(("http://", "https://")):
+        url = request.build_absolute_uri(url)
+    return readable_url(url)  # Thai letters, not %E0%B8…
 
 
 def headers(public):

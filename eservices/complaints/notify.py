@@ -14,7 +14,7 @@ TEMPLATES = "eservices/complaints/email/"
 
 def _tracking_url():
     page = ComplaintTrackingPage.objects.live().public().first()
-    return page.full_url if page else ""
+    return absolute_url(page.full_url) if page else ""
 
 
 def admin_url(complaint):

@@ -51,6 +51,15 @@ class Department(models.Model):
         verbose_name=_("heads' group"),
         help_text=_("The head(s) who approve this unit's items (set by setup_roles)"),
     )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="department",
+        verbose_name=_("files collection"),
+        help_text=_("Where this unit's staff upload documents and images (set by setup_roles)"),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -58,6 +67,7 @@ class Department(models.Model):
         FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
         FieldPanel("is_active"),
         FieldRowPanel([FieldPanel("editor_group"), FieldPanel("head_group")]),
+        FieldPanel("collection"),
     ]
 
     class Meta:

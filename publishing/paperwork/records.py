@@ -18,6 +18,9 @@ WORKFLOW = "workflow"
 
 
 URGENT = "urgent"
+# A submission still in the workflow: its request form prints as a draft (ฉบับร่าง) for the provider to
+# take to the head, with the blocks not yet signed left empty.
+DRAFT = "draft"
 
 
 @dataclass
@@ -38,7 +41,13 @@ class PublicationRecord:
     urgent: object = None
 
     @property
+    def is_draft(self):
+        return self.kind == DRAFT
+
+    @property
     def url(self):
+        if self.is_draft:
+            return reverse("publishing_request_form_draft", args=[self.page.pk])
         return reverse("publishing_request_form_record", args=[self.page.pk, self.kind, self.pk])
 
     @property
@@ -125,6 +134,49 @@ def records_for_page(page):
     records += [_urgent_record(u, page) for u in urgents]
     records.sort(key=lambda r: r.published_at, reverse=True)
     return records
+
+
+def _active_state(page):
+    return (
+        WorkflowState.objects.active()
+        .filter(base_content_type=ContentType.objects.get_for_model(Page), object_id=str(page.pk))
+        .select_related("requested_by")
+        .prefetch_related("task_states__task", "task_states__finished_by")
+        .first()
+    )
+
+
+def draft_record(page):
+    """The submission now in the workflow (in review, or sent back for changes) as a draft record, or None.
+
+    It shows the page as last saved, who submitted it and when, and the head's approval once given; the
+    publisher's block stays empty.
+    """
+    page = page.specific
+    state = _active_state(page)
+    if state is None:
+        return None
+    head_ct, _web_ct = task_types()
+    head = _latest_approved(list(state.task_states.all()), head_ct)
+    return PublicationRecord(
+        kind=DRAFT,
+        pk=state.pk,
+        page=page,
+        revision=page.latest_revision,
+        requested_at=state.created_at,
+        submitter=state.requested_by,
+        approver=head.finished_by if head else None,
+        approved_at=head.finished_at if head else None,
+    )
+
+
+def has_draft(page):
+    """Whether ``page`` is in the workflow now (cheap: for menus shown on every row)."""
+    return (
+        WorkflowState.objects.active()
+        .filter(base_content_type=ContentType.objects.get_for_model(Page), object_id=str(page.pk))
+        .exists()
+    )
 
 
 def latest_record(page):

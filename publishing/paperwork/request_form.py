@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from home import thai_dates
 from home.models import human_size
+from home.slugs import readable_url
 
 from ..notifications import public_url
 from .page_facts import category_of, moit_of
@@ -54,7 +55,7 @@ def _links(page):
         if isinstance(f, models.URLField) and f.name != "url_path":
             value = getattr(page, f.name, "")
             if value:
-                links.append(value)
+                links.append(readable_url(value))
     return links
 
 
@@ -73,7 +74,11 @@ def _reference(record):
 
 
 def request_form_data(record):
-    """Everything the publication request form shows, as printable strings."""
+    """Everything the publication request form shows, as printable strings.
+
+    A draft record (a submission still in the workflow) prints marked ฉบับร่าง, its blocks not yet signed
+    left empty to be filled and signed by hand.
+    """
     page = record.page
     shown = page
     if record.revision is not None:
@@ -95,6 +100,10 @@ def request_form_data(record):
         remarks.append(_("Data period: %(period)s") % {"period": period})
     if getattr(shown, "source", ""):
         remarks.append(_("Source: %(source)s") % {"source": shown.source})
+    if record.is_draft:
+        remarks.append(
+            _("Draft printed before publication: the blocks not yet signed are left empty to be signed by hand.")
+        )
     if record.go_live_at:
         remarks.append(
             _("Scheduled to go live on %(date)s") % {"date": thai_dates.thai_datetime(record.go_live_at, short=False)}
@@ -158,7 +167,9 @@ def request_form_data(record):
                 record.published_at,
             ),
         ],
+        "draft": record.is_draft,
         "reference": _reference(record),
         "printed": thai_dates.thai_datetime(timezone.now(), short=False),
         "basename": f"request-form-{page.pk}-{record.kind}-{record.pk}",
+        "draft_label": _("DRAFT"),
     }
