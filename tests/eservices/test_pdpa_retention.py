@@ -7,9 +7,10 @@ import zoneinfo
 from django.core.checks import Error
 from django.core.files.base import ContentFile
 
+from wagtail.models import ModelLogEntry
+
 import pytest
 from freezegun import freeze_time
-from wagtail.models import ModelLogEntry
 
 from eservices.complaints.stats import complaint_statistics
 from eservices.models import Complaint, ComplaintEvent, Feedback, PersonalDataRequest
