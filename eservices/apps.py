@@ -10,7 +10,13 @@ class EservicesConfig(AppConfig):
     verbose_name = _("E-services")
 
     def ready(self):
+        from django.core.checks import register
+
         from eservices.complaints import rules
+        from eservices.privacy import checks as privacy_checks
+        from eservices.privacy import retention  # noqa: F401  (registers the periodic job)
+
+        register(privacy_checks.retention_settings)
 
         # After every migrate: the complaint groups and their permissions.
         post_migrate.connect(rules.setup_groups_after_migrate, sender=self, dispatch_uid="eservices.complaint_groups")

@@ -208,6 +208,10 @@ class ComplaintAdminForm(WagtailAdminModelForm):
 
     def clean(self):
         data = super().clean()
+        if self.instance.pk and self.instance.anonymised_at:
+            raise forms.ValidationError(
+                _("The personal data of this complaint was erased (PDPA); the case can no longer be changed.")
+            )
         status = data.get("status")
         if status in ("resolved", "closed", "forwarded") and not (data.get("response") or "").strip():
             self.add_error("response", _("Write the response to the complainant before finishing the complaint."))

@@ -10,5 +10,6 @@ from .complaints import (  # noqa: F401
     ComplaintTrackingPage,
 )
 from .feedback import Feedback, FeedbackPage  # noqa: F401
+from .privacy import PersonalDataRequest  # noqa: F401
 from .survey import StatisticsPage, SurveyResponse, SurveyTopic, SurveyTopicScore  # noqa: F401
 from .visits import DailyVisitor, DailyVisits  # noqa: F401

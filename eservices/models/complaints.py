@@ -105,6 +105,9 @@ class Complaint(models.Model):
         related_name="+",
         verbose_name=_("recorded by"),
     )
+    # PDPA: set when the personal data was erased (past retention, or on the person's request); the
+    # type, channel, status, unit and dates stay, so the statistics do not change.
+    anonymised_at = models.DateTimeField(_("personal data erased"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("complaint")
@@ -211,6 +214,8 @@ class ComplaintAccessLog(models.Model):
         VIEW = "view", _("Viewed")
         EXPORT = "export", _("Exported")
         ATTACHMENT = "attachment", _("Downloaded the attachment")
+        FOUND = "found", _("Found by a personal-data search")
+        ERASE = "erase", _("Personal data erased")
 
     wagtail_reference_index_ignore = True
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="access_log")

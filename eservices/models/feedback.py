@@ -57,6 +57,8 @@ class Feedback(models.Model):
         _("publish as Q&A"), default=False, help_text=_("Show the question as published and the answer on the website.")
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # PDPA: set when the asker's personal data was erased (past retention, or on request).
+    anonymised_at = models.DateTimeField(_("personal data erased"), null=True, blank=True, editable=False)
 
     panels = [
         MultiFieldPanel(
@@ -80,7 +82,7 @@ class Feedback(models.Model):
         ordering = ["-received_at"]
 
     def __str__(self):
-        return self.subject
+        return self.subject or str(_("(personal data erased)"))
 
     def clean(self):
         errors = {}

@@ -380,6 +380,14 @@ COMPLAINTS_RATE_LIMIT = 5
 COMPLAINTS_LOOKUP_RATE_LIMIT = 30
 # Comments and questions sent per client address per hour.
 FEEDBACK_RATE_LIMIT = 10
+# PDPA s.37(3): days a finished complaint keeps its personal data (name, contact, text, attachment, notes)
+# before the job anonymise_past_retention blanks it; the case's type, channel, status and dates stay for the
+# statistics. 10 years (3,653 days) from the day the case was finished: the period the privacy notice on
+# the form promises, after the Regulation on Correspondence (ระเบียบงานสารบรรณ) for official records. Feedback
+# (comments and questions) is not an official case file: 2 years from the answer, or from receipt if never
+# answered. `manage.py check` refuses less than 365 days or more than 100 years (eservices.E001/E002).
+COMPLAINT_RETENTION_DAYS = env.int("COMPLAINT_RETENTION_DAYS", default=3653)
+FEEDBACK_RETENTION_DAYS = env.int("FEEDBACK_RETENTION_DAYS", default=730)
 # Survey responses per client address (count, seconds): generous, as a waiting-room Wi-Fi puts many
 # honest visitors behind one address; one response per visitor per day is enforced by the database.
 SURVEY_RATE_LIMIT = (20, 3600)
