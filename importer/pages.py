@@ -63,7 +63,8 @@ def item_model_for(parent):
 def unique_slug(parent, wanted, fallback, exclude_pk=None):
     """An ASCII slug from ``wanted`` ("job-2563"), else ``fallback``: Django's slug rule (letters and digits)
     refuses Thai vowel and tone marks, and stripping them leaves a misspelt word, so a Thai slug is not kept."""
-    base = slugify(wanted or "")[:200].strip("-") or fallback
+    wanted = wanted or ""
+    base = (slugify(wanted)[:200].strip("-") if wanted.isascii() else "") or fallback
     slug, n = base, 1
     siblings = parent.get_children()
     if exclude_pk:

@@ -93,7 +93,7 @@ class Report:
         book.widths([14, 12, 50, 16, 40, 70])
         for e in self.entries:
             book.row([e.kind, e.ref, e.title, labels[e.action], e.target, "\n".join(e.reasons)])
-        book.sheet(_("Redirects"))
+        book.sheet(_("Redirected addresses"))
         book.header_row([_("Old address"), _("New address")])
         book.widths([60, 60])
         for old, new in self.redirects:

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext
 
 from home.models import HospitalDocument, HospitalImage
 
@@ -42,7 +42,8 @@ def _fingerprint(*parts):
 
 
 def _kind_label(item):
-    return {"post": _("post"), "page": _("page"), "attachment": _("file")}.get(item.post_type, item.post_type)
+    kinds = {"post": _("post"), "page": _("page"), "attachment": pgettext("import report", "file")}
+    return kinds.get(item.post_type, item.post_type)
 
 
 class WordPressImport:
@@ -115,7 +116,13 @@ class WordPressImport:
         key = upload_key(item.attachment_url)
         picture = media.is_picture(key)
         title = item.title or Path(key).name
-        entry = Entry(_("picture") if picture else _("file"), item.post_id, title, CREATED, old_paths=item.old_paths())
+        entry = Entry(
+            _("picture") if picture else pgettext("import report", "file"),
+            item.post_id,
+            title,
+            CREATED,
+            old_paths=item.old_paths(),
+        )
         path = self._local_file(item.attachment_url)
         if path is None:
             entry.reasons.append(
