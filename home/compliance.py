@@ -18,9 +18,19 @@ The other way round, the ITA dashboard shows whether each piece of evidence has 
 form, which ``publishing`` prints from the workflow record: ``publishing`` registers a function with
 ``register_request_form(func)``; ``request_form_url(page)`` returns the admin URL of that page's form PDF,
 or "" when the page has no publication record (it was never approved through the process).
+
+Pages brought in from the hospital's former website (the ``importer`` app) went through no workflow here, and
+must not look as if one ran. The importer writes one audit-log entry with the action ``IMPORTED_ACTION`` on
+each page it creates or updates, inside ``importing()`` (which tells publication e-mails to stay quiet);
+readers recognise such pages with ``was_imported(page)`` or by that action in ``PageLogEntry``: the monthly
+report lists them as "imported from the former system", the ITA dashboard says so instead of "no form".
 """
 
+import contextlib
+import contextvars
 from dataclasses import dataclass, field
+
+IMPORTED_ACTION = "home.imported"
 
 STATUS_MISSING = "missing"
 STATUS_DUE_SOON = "due_soon"
@@ -77,3 +87,29 @@ def request_form_url(page):
         if url:
             return url
     return ""
+
+
+_importing = contextvars.ContextVar("importing", default=False)
+
+
+@contextlib.contextmanager
+def importing():
+    """While the former site's content is imported: publications are not news to their owners."""
+    token = _importing.set(True)
+    try:
+        yield
+    finally:
+        _importing.reset(token)
+
+
+def is_importing():
+    return _importing.get()
+
+
+def was_imported(page):
+    """Whether ``page`` came from the former website (an ``IMPORTED_ACTION`` entry in its audit log)."""
+    if page is None or not getattr(page, "pk", None):
+        return False
+    from wagtail.models import PageLogEntry
+
+    return PageLogEntry.objects.filter(page_id=page.pk, action=IMPORTED_ACTION).exists()

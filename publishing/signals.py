@@ -12,6 +12,7 @@ from django.dispatch import receiver
 
 from wagtail.signals import page_published, task_rejected
 
+from home.compliance import is_importing
 from home.mail import send_templated
 
 from .notifications import admin_url, public_url, recipients_for
@@ -19,6 +20,8 @@ from .notifications import admin_url, public_url, recipients_for
 
 @receiver(page_published)
 def tell_owner_item_is_live(sender, instance, revision=None, **kwargs):
+    if is_importing():
+        return  # content of the former website, published there long ago: no news to its owner
     page = instance.specific
     submitter = None
     state = page.workflow_states.order_by("-created_at").first() if hasattr(page, "workflow_states") else None

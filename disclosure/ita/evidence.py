@@ -32,7 +32,7 @@ class EvidenceCheck:
     state: str = "ok"  # ok, not_public, stale, expired, broken
     note: str = ""
     edit_url: str = ""
-    form: str = "n/a"  # "yes", "no", "not_needed", "n/a"
+    form: str = "n/a"  # "yes", "no", "not_needed", "imported", "n/a"
     form_url: str = ""
     code: str = ""  # the sub-item code the label starts with, e.g. "2.10"
 
@@ -128,6 +128,8 @@ def _form_state(label, page):
     if page is None:
         return "n/a", ""
     url = compliance.request_form_url(page)
+    if not url and compliance.was_imported(page):
+        return "imported", ""  # published on the former website: no form here, and none is pretended
     return ("yes" if url else "no"), url
 
 

@@ -21,6 +21,7 @@ FORM_LABELS = {
     "yes": pgettext_lazy("request form", "Yes"),
     "no": pgettext_lazy("request form", "No"),
     "not_needed": gettext_lazy("Not needed (infographic)"),
+    "imported": gettext_lazy("imported from the former system"),
     "n/a": "",
 }
 

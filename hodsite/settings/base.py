@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "publishing",
     "eservices",
     "operations",
+    "importer",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
@@ -83,6 +84,8 @@ MIDDLEWARE = [
     "home.security.two_factor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # WordPress's /?p=123 and /?page_id=45 reach the home page (not a 404), so they are redirected before it.
+    "importer.middleware.LegacyQueryRedirectMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Counts public page views and daily visitors after the page is built (no cookie, no IP stored).
     "eservices.visits.middleware.VisitCounterMiddleware",

@@ -70,7 +70,14 @@ def report_data(start, end, today=None, annual=False, with_gaps=True):
         .select_related("user")
         .order_by("timestamp", "pk")
     )
+    # Pages brought in from the former website: listed as such, never as approved through the process.
+    imports = list(
+        PageLogEntry.objects.filter(action=compliance.IMPORTED_ACTION, timestamp__gte=low, timestamp__lt=high)
+        .select_related("user")
+        .order_by("timestamp", "pk")
+    )
     page_ids = {int(s.object_id) for s in states} | {u.page_id for u in urgents} | {e.page_id for e in takedowns}
+    page_ids |= {e.page_id for e in imports}
     pages = {p.pk: p for p in Page.objects.filter(pk__in=page_ids).specific()}
     categories = section_categories()
     counts = dict.fromkeys(("requested", "approved", "rejected", "published", "urgent", "taken_down"), 0)
@@ -203,6 +210,34 @@ def report_data(start, end, today=None, annual=False, with_gaps=True):
                 "written_met": written_met,
                 "status": _("published urgently"),
                 "form_url": reverse("publishing_request_form_record", args=[page.pk, URGENT, urgent.pk]),
+            }
+        )
+    for entry in imports:
+        page = pages.get(entry.page_id)
+        if page is None:
+            continue
+        unit, category = describe(page)
+        rows.append(
+            {
+                "sort": entry.timestamp,
+                "requested_at": thai_dates.thai_datetime(entry.timestamp),
+                "submitter": user_name(entry.user) if entry.user else "",
+                "title": page.title,
+                "unit": unit,
+                "category": category,
+                "head_result": "—",
+                "head_by": "",
+                "head_at": "",
+                "head_taken": "",
+                "head_met": "—",
+                "head_late": False,
+                "reasons": [],
+                "publisher": "",
+                "published_at": thai_dates.thai_datetime(page.first_published_at) if page.first_published_at else "",
+                "urgent": "",
+                "written_met": "—",
+                "status": _("imported from the former system"),
+                "form_url": "",
             }
         )
     rows.sort(key=lambda r: r["sort"])

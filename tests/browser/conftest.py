@@ -22,6 +22,8 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]  # fmt: skip
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
+# The environment the server runs with (its database and media), for journeys that run a command against it.
+SERVER_ENV = {}
 
 
 def pytest_collection_modifyitems(items):
@@ -64,6 +66,7 @@ def live_site(tmp_path_factory):
         MEDIA_ROOT=str(tmp / "media"),
         PYTHONUNBUFFERED="1",
     )
+    SERVER_ENV.update(env)
     manage = [sys.executable, "manage.py"]
     for args, extra in ((["migrate", "--noinput"], {}), (["load_demo_data"], {"DEBUG": "True"})):
         result = subprocess.run(
