@@ -157,6 +157,10 @@ def setup_roles(table=None):
     _page_permissions(director, home, DIRECTOR_PAGE_PERMISSIONS, report)
     for group in (webmasters, director):
         _media_permissions(group, report)
+    # Webmasters keep the hospital's own holidays, which every working-day time limit skips.
+    webmasters.permissions.add(
+        *(_permission(f"{action}_hospitalholiday", "home") for action in ("add", "change", "delete", "view"))
+    )
     webmaster_task = WebmasterPublishTask.objects.filter(name=WEBMASTER_TASK).first()
     if webmaster_task is None:
         webmaster_task = WebmasterPublishTask.objects.create(name=WEBMASTER_TASK)
