@@ -198,6 +198,10 @@ def setup_roles(table=None):
     remove_stale_media_permissions(report)
     _media_permissions(webmasters, report)
     _media_permissions(director, report, upload=False)  # the director edits nothing
+    # Webmasters keep the hospital's own holidays, which every working-day time limit skips.
+    webmasters.permissions.add(
+        *(_permission(f"{action}_hospitalholiday", "home") for action in ("add", "change", "delete", "view"))
+    )
     webmaster_task = WebmasterPublishTask.objects.filter(name=WEBMASTER_TASK).first()
     if webmaster_task is None:
         webmaster_task = WebmasterPublishTask.objects.create(name=WEBMASTER_TASK)

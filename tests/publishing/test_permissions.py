@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import AnonymousUser
 from django.test import Client
+from django.urls import reverse
 
 from wagtail.models import Page
 
@@ -107,3 +108,13 @@ def test_roles_setup_is_idempotent_and_makes_one_workflow_per_section(hospital):
     assert hospital["news"].get_workflow().name == "เผยแพร่: ข่าวประชาสัมพันธ์"
     assert hospital["action_plan"].get_workflow().name == "เผยแพร่: แผนปฏิบัติการประจำปี"
     assert hospital["plans"].get_workflow().name.startswith("เผยแพร่: หน้าทั่วไป")
+
+
+@pytest.mark.parametrize(("role", "allowed"), [("webmaster", True), ("editor", False), ("head", False)])
+def test_webmasters_keep_the_hospital_holidays(client, hospital, role, allowed):
+    from home.models import HospitalHoliday
+
+    client.force_login(hospital["users"][role])
+    url = reverse("wagtailsnippets_home_hospitalholiday:add")
+    client.post(url, {"date": "2026-12-28", "name": "วันปิดทำการประจำปีของโรงพยาบาล"})
+    assert HospitalHoliday.objects.filter(date="2026-12-28").exists() is allowed
