@@ -80,9 +80,11 @@ def personal_data_view(request):
     )
     step = request.POST.get("step", "search")
     if step in ("export-xlsx", "export-json", "erase", "erase_confirm"):
-        complaints = _chosen(request, complaints, "complaint")
-        feedback = _chosen(request, feedback, "feedback")
-        if not complaints and not feedback:
+        chosen_complaints = _chosen(request, complaints, "complaint")
+        chosen_feedback = _chosen(request, feedback, "feedback")
+        if chosen_complaints or chosen_feedback:
+            complaints, feedback = chosen_complaints, chosen_feedback
+        else:  # show the results again, with the message
             messages.error(request, _("Choose at least one record in the results."))
             step = "search"
     if step in ("export-xlsx", "export-json"):
@@ -112,7 +114,9 @@ def _export(request, file_format, reason, terms, complaints, feedback):
     )
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     if file_format == "json":
-        response = HttpResponse(exports.personal_data_json(complaints, feedback), content_type="application/json")
+        response = HttpResponse(
+            exports.personal_data_json(complaints, feedback), content_type="application/json; charset=utf-8"
+        )
     else:
         response = HttpResponse(exports.personal_data_xlsx(complaints, feedback), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="personal-data-{stamp}.{file_format}"'

@@ -179,10 +179,15 @@ def test_export_as_xlsx_reads_back_in_thai_and_is_audited(users, records):
     assert ComplaintAccessLog.objects.filter(action="export", complaint=records["service"]).count() == 1
 
 
-def test_export_with_nothing_chosen_exports_nothing(users, records):
-    response = search(as_user(users["centre"]), step="export-xlsx", name="สมใจ")
-    assert response.status_code == 200 and "โปรดเลือกอย่างน้อยหนึ่งรายการจากผลการค้นหา" in response.content.decode()
-    assert not PersonalDataRequest.objects.filter(action="export").exists()
+@pytest.mark.parametrize("step", ["export-xlsx", "erase", "erase_confirm"])
+def test_nothing_chosen_exports_or_erases_nothing_and_shows_the_results_again(users, records, step):
+    response = search(as_user(users["centre"]), step=step, name="สมใจ", erase_reason="ทดสอบ", confirm="on")
+    html = response.content.decode()
+    assert response.status_code == 200 and "โปรดเลือกอย่างน้อยหนึ่งรายการจากผลการค้นหา" in html
+    assert records["service"].tracking_code in html
+    assert list(PersonalDataRequest.objects.values_list("action", flat=True)) == ["search"]
+    records["service"].refresh_from_db()
+    assert records["service"].anonymised_at is None
 
 
 def test_a_formula_typed_by_the_public_stays_text(users, db):
