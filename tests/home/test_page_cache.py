@@ -276,3 +276,19 @@ def test_a_cached_page_and_a_revalidation_are_each_counted_once(client, news, se
     client.head(item.url, **browser_headers())  # HEAD: not a view
     row = DailyVisits.objects.get(day=timezone.localdate())
     assert (row.views, row.visitors) == (3, 1)
+
+
+def test_a_head_request_is_answered_from_the_cache_but_never_stored(client, news):
+    _section, item = news
+    assert state(client.head(item.url)) is None
+    assert state(client.get(item.url)) == "miss", "the HEAD stored nothing"
+    assert state(client.head(item.url)) == "hit"
+
+
+def test_with_the_cache_unreachable_pages_are_built_as_usual(client, news, settings):
+    _section, item = news
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    for _ in range(2):
+        response = client.get(item.url)
+        assert response.status_code == 200 and "ข่าวรับบริจาคโลหิต" in response.content.decode()
+        assert state(response) is None and response["Cache-Control"] == "private, no-cache"
