@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.template import engines
 from django.utils import timezone
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 import pytest
 
@@ -295,3 +295,21 @@ def test_with_the_cache_unreachable_pages_are_built_as_usual(client, news, setti
         response = client.get(item.url)
         assert response.status_code == 200 and "ข่าวรับบริจาคโลหิต" in response.content.decode()
         assert state(response) is None and response["Cache-Control"] == "private, no-cache"
+
+
+def test_a_draft_keeps_the_cache_but_a_department_or_site_change_purges_it(client, news, department):
+    _section, item = news
+    client.get(item.url)
+    item.title = "ร่างที่ยังไม่เผยแพร่"
+    item.save_revision()  # a draft: the public page is unchanged
+    page = client.get(item.url)
+    assert state(page) == "hit" and "ร่างที่ยังไม่เผยแพร่" not in page.content.decode()
+    department.name = "งานประชาสัมพันธ์และสื่อสารองค์กร"
+    department.save()
+    assert state(client.get(item.url)) == "miss"
+    client.get(item.url)
+    assert state(client.get(item.url)) == "hit"
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "โรงพยาบาลฮอด"
+    site.save()
+    assert state(client.get(item.url)) == "miss"
