@@ -8,8 +8,10 @@ the only correct choice; the pages come back one render each.
 
 What is stored (``PageCacheMiddleware``, placed after the visit counter so a cached page is still counted):
 
-- only a GET (a HEAD is answered from a GET's entry) without a session or messages cookie and without ``Authorization``, outside the
-  prefixes of ``PAGE_CACHE_EXCLUDED_PREFIXES`` (admin, search, documents, /healthz…);
+- only a GET (a HEAD is answered from a GET's entry) without a session or messages cookie and without
+  ``Authorization``, outside the prefixes of ``PAGE_CACHE_EXCLUDED_PREFIXES`` (admin, search, documents,
+  /healthz…), with no query parameter but the listings' own (``PAGE_CACHE_QUERY_PARAMETERS``) and the
+  campaign tags of shared links (``utm_*``, ``fbclid``, ``gclid``), which are left out of the key;
 - only a page of the tree (Wagtail's ``before_serve_page`` hook names it), answered 200 in HTML, for an
   anonymous visitor, with no view restriction on the page or its ancestors;
 - never a page that declares ``live_data = True`` (the complaint, tracking, feedback, statistics and survey
@@ -141,7 +143,15 @@ def _may_use_cache(request):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
         return False
-    return len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_LENGTH
+    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
+        return False
+    # A parameter no public page reads would only multiply copies of one page; such requests are built afresh.
+    return all(_ignored(name) or name in settings.PAGE_CACHE_QUERY_PARAMETERS for name in request.GET)
+
+
+def _ignored(name):
+    """Campaign and click tags that links shared on social media add; no page reads them."""
+    return name.startswith("utm_") or name in ("fbclid", "gclid")
 
 
 def _key(request, current_generation):
@@ -149,7 +159,7 @@ def _key(request, current_generation):
         host = request.get_host()
     except DisallowedHost:
         return None
-    query = urlencode(sorted(request.GET.lists()), doseq=True)
+    query = urlencode(sorted((name, values) for name, values in request.GET.lists() if not _ignored(name)), doseq=True)
     language = getattr(request, "LANGUAGE_CODE", "")
     address = f"{request.scheme}://{host}{request.path}?{query}#{language}"
     return f"pagecache:{current_generation}:{hashlib.sha256(address.encode()).hexdigest()}"

@@ -236,6 +236,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # periodic-jobs process purges it when it publishes, so production turns it on only with REDIS_URL.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
 PAGE_CACHE_BROWSER_SECONDS = env.int("PAGE_CACHE_BROWSER_SECONDS", default=30)
+# The query parameters public pages read (home/listing.py: page, fiscal year, quarter, month, category); a request
+# with any other parameter is not cached, so random parameters cannot fill the cache with copies of one page.
+PAGE_CACHE_QUERY_PARAMETERS = ("page", "fy", "q", "m", "category")
 PAGE_CACHE_EXCLUDED_PREFIXES = (
     "/admin/",
     "/django-admin/",
