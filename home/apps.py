@@ -15,6 +15,11 @@ class HomeConfig(AppConfig):
 
         post_migrate.connect(translate_permission_names, dispatch_uid="hodsite_thai_permission_names")
 
+        # Cached searches are forgotten when what may be found changes (publish, unpublish, …).
+        from .search.query import connect_signals
+
+        connect_signals()
+
         # Wagtail's group editor gives its page chooser no label, so Django shows the field name
         # "Page" in English to screen readers; give it a translatable one.
         from wagtail.users.forms import PagePermissionsForm
