@@ -224,13 +224,14 @@ def results_context(request, text, root):
             value is None or getattr(candidate, name) == value for name, value in active.items() if name not in ignored
         )
 
-    section_counts = _facets([c for c in found.candidates if within(c, "section_id")], "section_id")
-    year_counts = _facets([c for c in found.candidates if within(c, "fiscal_year")], "fiscal_year")
-    kind_counts = _facets([c for c in found.candidates if within(c, "kind")], "kind")
-    if fy not in year_counts:
-        fy = active["fiscal_year"] = None
-    if kind not in kind_counts:
+    if kind not in {c.kind for c in found.candidates}:
         kind = active["kind"] = None
+    year_counts = _facets([c for c in found.candidates if within(c, "fiscal_year")], "fiscal_year")
+    if fy not in year_counts:  # a year with nothing in the chosen section and type is dropped
+        fy = active["fiscal_year"] = None
+    # Each filter's counts are within the other active filters (how many a choice would show).
+    section_counts = _facets([c for c in found.candidates if within(c, "section_id")], "section_id")
+    kind_counts = _facets([c for c in found.candidates if within(c, "kind")], "kind")
     candidates = [c for c in found.candidates if within(c)]
     paginator = Paginator(candidates, PER_PAGE)
     results = paginator.get_page(_int(request.GET.get("page"), 1, 10**6) or 1)
