@@ -29,6 +29,11 @@ class HomeConfig(AppConfig):
         # Publishing, unpublishing (also scheduled and on expiry) and site settings purge cached pages.
         page_cache.connect_signals()
 
+        # Cached searches are forgotten when what may be found changes (publish, unpublish, …).
+        from .search.query import connect_signals
+
+        connect_signals()
+
         # Wagtail's group editor gives its page chooser no label, so Django shows the field name
         # "Page" in English to screen readers; give it a translatable one.
         from wagtail.users.forms import PagePermissionsForm

@@ -356,6 +356,8 @@ PERIODIC_LEASE_SECONDS = 600
 # Public searches per client address: (count, seconds). Generous, a search costs a few queries; bulk
 # scraping stops.
 SEARCH_RATE_LIMIT = (60, 60)
+# Seconds a search's ranked hits stay cached (per normalised query; any publish or unpublish forgets them).
+SEARCH_CACHE_SECONDS = 60
 # Uploads (documents, images, complaint attachments) — archives are judged from their directory, never
 # unpacked: a member larger than this when unpacked is refused (zip bomb) ...
 UPLOAD_ARCHIVE_MAX_MEMBER_SIZE = 100 * 1000 * 1000

@@ -4,23 +4,20 @@ What a visitor can find is exactly what they could open: live pages of this site
 restriction (no private or password pages) and whose expiry has not passed, and documents attached
 to such a page (through any field, StreamField block or rich-text link, as Wagtail's reference
 index records) that are not in a private collection. Results show their type, date (พ.ศ.) and
-section, and can be narrowed by section and fiscal year. The number of queries does not grow with
-the number of results (at most ``MAX_HITS`` of each kind are considered).
+section, and can be narrowed by section and fiscal year. Which items are found, in which order, is
+decided by ``home.search.query`` (in the database, cached briefly); this module turns the ten
+candidates of one page of results into what the page shows, in a number of queries that does not
+grow with the number of results.
 """
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import CharField
-from django.db.models.functions import Cast
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -28,17 +25,15 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from wagtail.documents import get_document_model
-from wagtail.models import CollectionViewRestriction, Page, ReferenceIndex, Site
+from wagtail.models import Page, Site
 
-from home import thai_dates
 from home.abuse import rate_limited
-from home.search import thai
+from home.search import query, thai
 
 MAX_QUERY_LENGTH = 200
 # Searches suggested before a search and when nothing was found (translated: they are Thai words).
 EXAMPLES = [_("procurement"), _("complaint"), _("citizen guide"), _("news"), _("action plan")]
 PER_PAGE = 10
-MAX_HITS = 200
 SUMMARY_CHARS = 220
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]+")
 
@@ -74,74 +69,6 @@ class Hit:
     file_label: str = ""
     attached_to: list = field(default_factory=list)
     title_match: bool = False
-    position: float = 0.0
-
-
-def visible_pages(root):
-    """Pages anyone may open: live, public, not past their expiry, on this site."""
-    now = timezone.now()
-    return Page.objects.live().public().descendant_of(root, inclusive=True).exclude(expire_at__lte=now)
-
-
-def _private_collection_ids():
-    restricted = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
-    if not restricted:
-        return set()
-    from wagtail.models import Collection
-
-    ids = set()
-    for collection in Collection.objects.only("id", "path"):
-        if any(collection.path.startswith(path) for path in restricted):
-            ids.add(collection.id)
-    return ids
-
-
-def visible_documents(pages):
-    """Documents attached to one of ``pages`` and outside private collections.
-
-    Returns ``(queryset, attachments)`` where ``attachments`` maps a document id to the ids of the
-    visible pages it is attached to (for the "attached to" line and the section of the result).
-    """
-    Document = get_document_model()
-    page_ids = pages.annotate(id_text=Cast("id", CharField())).values("id_text")
-    references = (
-        ReferenceIndex.objects.filter(
-            base_content_type=ContentType.objects.get_for_model(Page),
-            object_id__in=page_ids,
-            to_content_type=ContentType.objects.get_for_model(Document),
-        )
-        .values_list("to_object_id", "object_id")
-        .distinct()
-    )
-    attachments = {}
-    for document_id, page_id in references:
-        if document_id.isdigit() and page_id.isdigit():
-            attachments.setdefault(int(document_id), []).append(int(page_id))
-    documents = Document.objects.filter(id__in=list(attachments))
-    private = _private_collection_ids()
-    if private:
-        documents = documents.exclude(collection__in=private)
-    return documents, attachments
-
-
-def _section_of(path, root, sections):
-    if len(path) <= len(root.path):
-        return None
-    return sections.get(path[: len(root.path) + Page.steplen])
-
-
-@lru_cache(maxsize=20_000)
-def _title_words(title):
-    return frozenset(thai.index_text(title).split())
-
-
-def _title_matches(title, words):
-    title_words = _title_words(title)
-    for word in words:
-        parts = thai.subwords(word, depth=1)
-        if word not in title_words and not (parts and set(parts) <= title_words):
-            return False
-    return True
 
 
 def highlight(text, words):
@@ -167,104 +94,74 @@ def highlight(text, words):
     return mark_safe("".join(out))  # noqa: S308 — every piece is escaped above
 
 
-def _page_hits(pages, query, root, sections, request, operator):
-    ids = [p.pk for p in pages.search(query, operator=operator)[:MAX_HITS]]
+def _page_hits(candidates, request, sections):
+    """The page hits of one page of results, in a query per page type on it (at most ``PER_PAGE`` rows)."""
+    ids = [c.pk for c in candidates if c.kind == "page"]
     specific = Page.objects.filter(pk__in=ids).specific().in_bulk() if ids else {}
-    hits = []
-    for position, pk in enumerate(ids):
-        page = specific.get(pk)
+    hits = {}
+    for candidate in candidates:
+        page = specific.get(candidate.pk) if candidate.kind == "page" else None
         if page is None:
             continue
-        published = page.first_published_at or page.last_published_at
-        fy = getattr(page, "period_fiscal_year", None) or (thai_dates.fiscal_year(published) if published else None)
         summary = getattr(page, "intro", "") or page.search_description or ""
-        hits.append(
-            Hit(
-                kind="page",
-                title=page.title,
-                url=page.get_url(request) or "",
-                type_label=str(page._meta.verbose_name),
-                date=published,
-                fiscal_year=fy,
-                section=_section_of(page.path, root, sections) if page.pk != root.pk else None,
-                summary=summary,
-                position=position / max(len(ids), 1),
-            )
+        hits[("page", page.pk)] = Hit(
+            kind="page",
+            title=page.title,
+            url=page.get_url(request) or "",
+            type_label=str(page._meta.verbose_name),
+            date=page.first_published_at or page.last_published_at,
+            fiscal_year=candidate.fiscal_year,
+            section=sections.get(candidate.section_id),
+            summary=summary,
+            title_match=candidate.title_match,
         )
     return hits
 
 
-def _document_hits(documents, attachments, query, root, sections, request, operator):
-    found = list(documents.search(query, operator=operator)[:MAX_HITS])
-    page_ids = {pid for doc in found for pid in attachments.get(doc.pk, [])}
+def _document_hits(candidates, request, sections):
+    """The document hits of one page of results: their documents and attaching pages in two queries."""
+    wanted = [c for c in candidates if c.kind == "document"]
+    if not wanted:
+        return {}
+    documents = get_document_model().objects.in_bulk([c.pk for c in wanted])
+    page_ids = {pk for c in wanted for pk in c.attached}
     pages = Page.objects.filter(pk__in=page_ids).only("id", "title", "path", "url_path", "depth").in_bulk()
-    hits = []
-    for position, doc in enumerate(found):
-        attached = sorted((pages[pid] for pid in attachments.get(doc.pk, []) if pid in pages), key=lambda p: p.path)
-        period = getattr(doc, "period_start", None)
-        hits.append(
-            Hit(
-                kind="document",
-                title=doc.title,
-                url=doc.url,
-                type_label=_("Document"),
-                date=doc.created_at,
-                fiscal_year=thai_dates.fiscal_year(period or doc.created_at),
-                section=_section_of(attached[0].path, root, sections) if attached else None,
-                summary=getattr(doc, "description", "") or Truncator(getattr(doc, "search_text", "")).chars(300),
-                file_label=f"{doc.file_type_label} · {doc.file_size_label}".strip(" ·"),
-                attached_to=[(p.title, p.get_url(request)) for p in attached[:3]],
-                position=position / max(len(found), 1),
-            )
+    hits = {}
+    for candidate in wanted:
+        doc = documents.get(candidate.pk)
+        if doc is None:
+            continue
+        attached = [pages[pk] for pk in candidate.attached if pk in pages]
+        hits[("document", doc.pk)] = Hit(
+            kind="document",
+            title=doc.title,
+            url=doc.url,
+            type_label=_("Document"),
+            date=doc.created_at,
+            fiscal_year=candidate.fiscal_year,
+            section=sections.get(candidate.section_id),
+            summary=getattr(doc, "description", "") or Truncator(getattr(doc, "search_text", "")).chars(300),
+            file_label=f"{doc.file_type_label} · {doc.file_size_label}".strip(" ·"),
+            attached_to=[(p.title, p.get_url(request)) for p in attached],
+            title_match=candidate.title_match,
         )
     return hits
 
 
-@dataclass
-class Outcome:
-    hits: list
-    partial: bool = False
+def hits_for(candidates, request, sections):
+    """``Hit``s for the candidates of one page of results, in their order."""
+    hits = _page_hits(candidates, request, sections) | _document_hits(candidates, request, sections)
+    return [hits[(c.kind, c.pk)] for c in candidates if (c.kind, c.pk) in hits]
 
 
-def run_search(request, text, root):
-    """Every hit for ``text`` (pages and documents, best first); all words first, else any word."""
-    visible = visible_pages(root)
-    pages = Page.objects.filter(pk__in=visible.values("pk"))
-    documents, attachments = visible_documents(visible)
-    sections = {p.path: p for p in root.get_children().live().public().only("id", "title", "path", "url_path")}
-    words = thai.words(text)
-    outcome = None
-    for operator in ("and", "or"):
-        if operator == "or" and len(set(words)) < 2:
-            break
-        hits = _page_hits(pages, text, root, sections, request, operator)
-        hits += _document_hits(documents, attachments, text, root, sections, request, operator)
-        outcome = Outcome(hits, partial=operator == "or")
-        if hits:
-            break
-    for hit in outcome.hits:
-        hit.title_match = _title_matches(hit.title, words)
-    # Items whose title holds every word come first, the shortest (most to the point) first: a
-    # section called "จัดซื้อจัดจ้าง" before each of its items; then the database's own ranking.
-    outcome.hits.sort(key=lambda hit: (not hit.title_match, len(hit.title) if hit.title_match else 0, hit.position))
-    return outcome
-
-
-def _facets(hits, attribute, active_other, other_attribute):
+def _facets(candidates, attribute):
+    """{value: count} of ``attribute`` over the candidates."""
     counts = {}
-    for hit in hits:
-        if active_other is not None and _key(getattr(hit, other_attribute)) != active_other:
-            continue
-        key = _key(getattr(hit, attribute))
+    for candidate in candidates:
+        key = getattr(candidate, attribute)
         if key is not None:
             counts[key] = counts.get(key, 0) + 1
     return counts
-
-
-def _key(value):
-    if isinstance(value, Page):
-        return value.pk
-    return value
 
 
 @require_GET
@@ -309,24 +206,38 @@ def _int(value, low, high):
     return number if low <= number <= high else None
 
 
+KINDS = {"page": _("Web pages"), "document": _("Documents")}
+
+
 def results_context(request, text, root):
-    outcome = run_search(request, text, root)
+    found = query.find(text, root)
     section_id = _int(request.GET.get("section"), 1, 2**62)
     fy = _int(request.GET.get("fy"), 2400, 2800)
-    sections = {hit.section.pk: hit.section for hit in outcome.hits if hit.section is not None}
-    if section_id not in sections:
+    kind = request.GET.get("type") if request.GET.get("type") in KINDS else None
+    if section_id not in {c.section_id for c in found.candidates}:
         section_id = None
-    section_counts = _facets(outcome.hits, "section", fy, "fiscal_year")
-    year_counts = _facets(outcome.hits, "fiscal_year", section_id, "section")
-    if fy not in year_counts:
-        fy = None
-    hits = [
-        hit
-        for hit in outcome.hits
-        if (section_id is None or _key(hit.section) == section_id) and (fy is None or hit.fiscal_year == fy)
-    ]
-    paginator = Paginator(hits, PER_PAGE)
+    active = {"section_id": section_id, "fiscal_year": fy, "kind": kind}
+
+    def within(candidate, *ignored):
+        """Whether a candidate passes the active filters, except the ``ignored`` ones (for their counts)."""
+        return all(
+            value is None or getattr(candidate, name) == value for name, value in active.items() if name not in ignored
+        )
+
+    if kind not in {c.kind for c in found.candidates}:
+        kind = active["kind"] = None
+    year_counts = _facets([c for c in found.candidates if within(c, "fiscal_year")], "fiscal_year")
+    if fy not in year_counts:  # a year with nothing in the chosen section and type is dropped
+        fy = active["fiscal_year"] = None
+    # Each filter's counts are within the other active filters (how many a choice would show).
+    section_counts = _facets([c for c in found.candidates if within(c, "section_id")], "section_id")
+    kind_counts = _facets([c for c in found.candidates if within(c, "kind")], "kind")
+    candidates = [c for c in found.candidates if within(c)]
+    paginator = Paginator(candidates, PER_PAGE)
     results = paginator.get_page(_int(request.GET.get("page"), 1, 10**6) or 1)
+    section_ids = {c.section_id for c in found.candidates} - {None}
+    sections = Page.objects.filter(pk__in=section_ids).only("id", "title", "path", "url_path").in_bulk()
+    results.object_list = hits_for(list(results.object_list), request, sections)
     words = thai.words(text)
     for hit in results.object_list:
         hit.summary_html = highlight(Truncator(hit.summary).chars(SUMMARY_CHARS), words)
@@ -336,17 +247,22 @@ def results_context(request, text, root):
         params["section"] = section_id
     if fy:
         params["fy"] = fy
+    if kind:
+        params["type"] = kind
     return {
         "searched": True,
         "results": results,
-        "total": len(hits),
-        "partial": outcome.partial,
+        "total": len(candidates),
+        "partial": found.partial,
         "active_section": sections.get(section_id),
         "active_fy": fy,
         "section_options": sorted(
-            ((sections[pk], count) for pk, count in section_counts.items()), key=lambda item: item[0].path
+            ((sections[pk], count) for pk, count in section_counts.items() if pk in sections),
+            key=lambda item: item[0].path,
         ),
         "year_options": sorted(year_counts.items(), reverse=True),
+        "type_options": [(value, label, kind_counts[value]) for value, label in KINDS.items() if value in kind_counts],
+        "active_type": kind,
         "query_string": urlencode(params),
-        "filtered": bool(section_id or fy),
+        "filtered": bool(section_id or fy or kind),
     }

@@ -7,6 +7,7 @@ import zipfile
 from functools import lru_cache
 
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -285,6 +286,7 @@ def test_results_come_in_pages_of_ten(client, section):
 
 def test_number_of_queries_does_not_grow_with_results(client, section):
     def count(query):
+        cache.clear()  # a search that is not in the short cache: the database does all the work
         with CaptureQueriesContext(connection) as queries:
             search(client, query)
         return len(queries)
@@ -390,3 +392,107 @@ def test_the_admin_page_search_finds_thai_words_too(admin_client, section):
     assert "โครงสร้างหน่วยงาน" in response.content.decode()
     # The admin searches as you type: an unfinished Thai word finds the page too.
     assert "โครงสร้างหน่วยงาน" in admin_client.get("/admin/pages/search/", {"q": "หน่วยง"}).content.decode()
+
+
+# -- performance: visibility in SQL, the short cache -------------------------------------------
+
+
+def test_document_visibility_is_one_sql_statement_whatever_the_number_of_files(section):
+    from home.search.query import visible_documents, visible_pages
+
+    def statement():
+        sql, params = visible_documents(visible_pages(section.get_parent())).query.sql_with_params()
+        return sql, len(params)
+
+    first = make_document("แบบฟอร์มที่ 0", docx_bytes("คำขอ"), "f0.docx")
+    add_page(section, title="หน้าแบบฟอร์ม 0", slug="forms-0", body=attach(first))
+    few = statement()
+    for number in range(1, 15):
+        document = make_document(f"แบบฟอร์มที่ {number}", docx_bytes("คำขอ"), f"f{number}.docx")
+        add_page(section, title=f"หน้าแบบฟอร์ม {number}", slug=f"forms-{number}", body=attach(document))
+    # The same SQL with the same parameters: no list of attachment ids is built in Python.
+    assert statement() == few
+    assert "wagtailcore_referenceindex" in few[0] and "wagtailcore_collectionviewrestriction" in few[0]
+
+
+def test_a_file_in_a_collection_below_a_private_one_is_not_found(client, section):
+    private = Collection.get_first_root_node().add_child(name="ภายใน")
+    below = private.add_child(name="ภายใน · การเงิน")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.PASSWORD, password="x1"
+    )
+    hidden = make_document("รายงานครุภัณฑ์ภายใน", docx_bytes("ครุภัณฑ์"), "h.docx", collection=below)
+    shown = make_document("รายงานครุภัณฑ์", docx_bytes("ครุภัณฑ์"), "s.docx")
+    add_page(section, title="หน้ารายงาน", slug="reports", body=attach(hidden) + attach(shown))
+    assert titles(search(client, "ครุภัณฑ์")) == ["รายงานครุภัณฑ์"]
+
+
+def test_a_repeated_search_comes_from_the_short_cache_until_something_is_published(client, section):
+    cache.clear()
+    add_page(section, title="ประกาศรับสมัครงานพยาบาล", slug="nurse")
+
+    def run(query, **params):
+        with CaptureQueriesContext(connection) as queries:
+            response = search(client, query, **params)
+        return len(queries), titles(response)
+
+    first, found = run("รับสมัคร")
+    assert found == ["ประกาศรับสมัครงานพยาบาล"]
+    again, found = run("  รับสมัคร ")  # the same words: the same cache entry
+    assert found == ["ประกาศรับสมัครงานพยาบาล"]
+    assert again < first
+    # Filters and pages are worked out from the cached hits, not searched again.
+    filtered, found = run("รับสมัคร", section=section.pk)
+    assert found == ["ประกาศรับสมัครงานพยาบาล"] and filtered == again
+    # Publishing, unpublishing and moving a file into a private collection are seen at once.
+    page = add_page(section, title="ประกาศรับสมัครงานเภสัชกร", slug="pharmacist")
+    assert sorted(run("รับสมัคร")[1]) == ["ประกาศรับสมัครงานพยาบาล", "ประกาศรับสมัครงานเภสัชกร"]
+    page.unpublish()
+    assert run("รับสมัคร")[1] == ["ประกาศรับสมัครงานพยาบาล"]
+    document = make_document("ใบสมัครงาน", docx_bytes("รับสมัคร"), "apply.docx")
+    add_page(section, title="หน้าใบสมัคร", slug="apply", body=attach(document))
+    assert "ใบสมัครงาน" in run("รับสมัคร")[1]
+    private = Collection.get_first_root_node().add_child(name="ภายใน")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.PASSWORD, password="x1"
+    )
+    document.collection = private
+    document.save()
+    assert "ใบสมัครงาน" not in run("รับสมัคร")[1]
+
+
+def test_cached_searches_live_for_the_configured_seconds(client, section, settings, monkeypatch):
+    stored = []
+    real_set = cache.set
+
+    def spy(key, value, timeout=None, **kwargs):
+        if key.startswith("search:") and key != "search:version":
+            stored.append((key, timeout))
+        return real_set(key, value, timeout, **kwargs)
+
+    monkeypatch.setattr(cache, "set", spy)
+    add_page(section, title="ประกาศรับสมัครงานพยาบาล", slug="nurse")
+    settings.SEARCH_CACHE_SECONDS = 42
+    search(client, "รับสมัคร")
+    assert [timeout for _key, timeout in stored] == [42]
+    stored.clear()
+    settings.SEARCH_CACHE_SECONDS = 0  # no cache: every search goes to the database
+    search(client, "รับสมัคร")
+    assert stored == []
+
+
+def test_results_can_be_narrowed_to_pages_or_documents_with_counts(client, section):
+    document = make_document("แบบฟอร์มสมัครงาน", docx_bytes("สมัครงาน"), "apply.docx")
+    add_page(section, title="ประกาศรับสมัครงาน", slug="jobs", body=attach(document))
+    add_page(section, title="ผลการรับสมัครงาน", slug="results")
+    response = search(client, "สมัครงาน")
+    assert [(value, str(label), count) for value, label, count in response.context["type_options"]] == [
+        ("page", "หน้าเว็บ", 2),
+        ("document", "เอกสาร", 1),
+    ]
+    assert 'name="type"' in response.content.decode() and "ทุกประเภท" in response.content.decode()
+    assert titles(search(client, "สมัครงาน", type="document")) == ["แบบฟอร์มสมัครงาน"]
+    only_pages = search(client, "สมัครงาน", type="page")
+    assert sorted(titles(only_pages)) == ["ประกาศรับสมัครงาน", "ผลการรับสมัครงาน"]
+    assert "type=page" in only_pages.context["query_string"]
+    assert len(titles(search(client, "สมัครงาน", type="nonsense"))) == 3  # ignored, never an error
