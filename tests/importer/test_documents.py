@@ -97,7 +97,15 @@ def test_one_bad_row_and_nothing_is_imported_every_problem_named(documents_site,
 def test_each_bad_row_is_refused_by_row_and_column(documents_site, tmp_path):
     err = io.StringIO()
     with pytest.raises(CommandError):
-        call_command("import_documents", str(FOLDER), str(BAD), stdout=io.StringIO(), stderr=err)
+        call_command(
+            "import_documents",
+            str(FOLDER),
+            str(BAD),
+            "--xlsx",
+            str(tmp_path / "r.xlsx"),
+            stdout=io.StringIO(),
+            stderr=err,
+        )
     lines = err.getvalue().splitlines()
 
     def problems(row):
