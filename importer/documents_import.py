@@ -21,8 +21,8 @@ from home.models import Department
 
 from . import ita, media, pages
 from .models import ImportedItem
-from .report import CREATED, UNCHANGED, UPDATED, Entry, Report
-from .sheet import clean_basic, read_rows
+from .report import CREATED, REFUSED, UNCHANGED, UPDATED, Entry, Report
+from .sheet import clean_basic, read_rows, text
 
 SOURCE = ImportedItem.Source.SHEET
 # Fields of the page a column fills, so a page-type rule is reported on its column.
@@ -130,6 +130,15 @@ class DocumentsImport:
                 default = thai_dates.fiscal_quarter_range(fy, c["quarter"])
             page.period_start = c["period_from"] or default[0]
             page.period_end = c["period_to"] or (None if c["period_from"] else default[1])
+
+    def refusals(self, bad):
+        """The report of a refused sheet: every bad row with its problems (for the XLSX)."""
+        for row in bad:
+            entry = Entry(_("row %(row)d") % {"row": row.number}, text(row.values.get("file")), "", REFUSED)
+            entry.title = text(row.values.get("title"))
+            entry.reasons = list(row.errors)
+            self.report.add(entry)
+        return self.report
 
     def run(self):
         """Check every row; import all of them or none. Returns (report, rows with errors)."""

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from home import thai_dates
 from home.exports import ThaiWorkbook
@@ -16,21 +17,18 @@ REFUSED = "refused"
 
 
 def action_labels(dry_run):
-    if dry_run:
-        return {
-            CREATED: _("would be created"),
-            UPDATED: _("would be updated"),
-            UNCHANGED: _("unchanged"),
-            SKIPPED: _("not imported"),
-            REFUSED: _("refused"),
-        }
-    return {
-        CREATED: _("created"),
-        UPDATED: _("updated"),
-        UNCHANGED: _("unchanged"),
-        SKIPPED: _("not imported"),
-        REFUSED: _("refused"),
+    # A context of their own: "created" and "updated" are Wagtail's words for dates elsewhere.
+    labels = {
+        CREATED: pgettext("import result", "created"),
+        UPDATED: pgettext("import result", "updated"),
+        UNCHANGED: pgettext("import result", "unchanged"),
+        SKIPPED: pgettext("import result", "not imported"),
+        REFUSED: pgettext("import result", "refused"),
     }
+    if dry_run:
+        labels[CREATED] = pgettext("import result", "would be created")
+        labels[UPDATED] = pgettext("import result", "would be updated")
+    return labels
 
 
 @dataclass

@@ -23,6 +23,7 @@ def imported(live_site, tmp_path_factory):
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "ไม่มีข้อความแสดงแทนภาพ" in result.stdout  # the refused picture is reported in Thai
+    assert "[สร้างใหม่] ข่าว 201" in result.stdout, result.stdout
     return live_site
 
 

@@ -84,16 +84,28 @@ def test_a_second_run_adds_nothing(documents_site, tmp_path):
 def test_one_bad_row_and_nothing_is_imported_every_problem_named(documents_site, tmp_path):
     pages_before = Page.objects.count()
     with pytest.raises(CommandError, match="ไม่ได้นำเข้าสิ่งใด"):
-        _out, errors = run(BAD, tmp_path)
+        run(BAD, tmp_path)
     assert Page.objects.count() == pages_before
     assert not HospitalDocument.objects.exists() and not ImportedItem.objects.exists()
+    # The XLSX lists the refused rows with their problems, for whoever corrects the sheet.
+    rows = list(load_workbook(tmp_path / "r.xlsx").worksheets[0].iter_rows(values_only=True))
+    refused = {r[0]: r[5] for r in rows if r[3] == "ไม่นำเข้า (ปฏิเสธ)"}
+    assert "แถวที่ 2" not in refused and "missing-file.pdf" in refused["แถวที่ 3"]
 
 
 @pytest.mark.django_db
 def test_each_bad_row_is_refused_by_row_and_column(documents_site, tmp_path):
     err = io.StringIO()
     with pytest.raises(CommandError):
-        call_command("import_documents", str(FOLDER), str(BAD), stdout=io.StringIO(), stderr=err)
+        call_command(
+            "import_documents",
+            str(FOLDER),
+            str(BAD),
+            "--xlsx",
+            str(tmp_path / "r.xlsx"),
+            stdout=io.StringIO(),
+            stderr=err,
+        )
     lines = err.getvalue().splitlines()
 
     def problems(row):

@@ -241,3 +241,15 @@ def test_without_the_media_folder_files_are_refused_and_posts_still_come(target_
     assert news("ทอดกฐิน").live
     assert output.count("ไม่อยู่ในโฟลเดอร์") >= 5
     shutil.rmtree(empty)
+
+
+@pytest.mark.django_db
+def test_the_import_is_recorded_as_done_by_the_user_who_ran_it(target_site, media_dir, tmp_path, django_user_model):
+    # A webmaster holds no publish permission (the workflow publishes); the import still publishes, in their name.
+    webmaster = django_user_model.objects.create_user("webmaster", "w@hodhospital.go.th", "pass-1234567")
+    run(media_dir, tmp_path, "--user", "webmaster")
+    kathin = news("ทอดกฐิน")
+    assert kathin.live and kathin.latest_revision.user == webmaster
+    assert PageLogEntry.objects.get(page=kathin, action=IMPORTED_ACTION).user == webmaster
+    with pytest.raises(CommandError, match="nobody"):
+        run(media_dir, tmp_path, "--user", "nobody")

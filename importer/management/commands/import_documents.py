@@ -45,6 +45,8 @@ class Command(BaseCommand):
             for row in bad:
                 for message in row.errors:
                     self.stderr.write(message)
+            Path(options["xlsx"]).write_bytes(job.refusals(bad).workbook())
+            self.stderr.write(_("XLSX report: %(path)s") % {"path": options["xlsx"]})
             raise CommandError(
                 _("%(count)d row(s) cannot be imported, so nothing was imported. Correct them and run again.")
                 % {"count": len(bad)}
