@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
-from tests.browser.test_publishing_journey import edit_id_by_title, login
+from tests.browser.test_publishing_journey import login
 
 REASON = "กรุณาระบุวันและเวลาที่ปิดปรับปรุงให้ชัดเจน"  # the demo's request for changes (demo/data/publishing.toml)
 SENT_BACK = "ประกาศปิดปรับปรุงห้องฉุกเฉินชั่วคราว"
@@ -27,11 +27,14 @@ def test_the_editor_sees_the_reason_prints_a_draft_and_keeps_thai_slugs(browser,
     expect(editor.locator(".messages")).to_contain_text(REASON)
     screenshot(editor, "staff-2-edit-banner")
 
-    # A submitted item: the draft request form from the page's header menu.
-    page_id = edit_id_by_title(editor, live_site, "รอหัวหน้าตรวจสอบ")
+    # A submitted item (from the dashboard's list of the editor's items in review): the draft request
+    # form from the page's header menu.
+    editor.goto(live_site + "/admin/")
+    link = editor.locator("main a[href*='/edit/']", has_text="รอหัวหน้าตรวจสอบ").first
+    page_id = re.search(r"/admin/pages/(\d+)/edit/", link.get_attribute("href")).group(1)
     editor.goto(f"{live_site}/admin/pages/{page_id}/edit/")
-    draft = editor.locator(f"a[href$='/admin/publishing/request-form/{page_id}/draft/']").first
-    href = draft.get_attribute("href")
+    screenshot(editor, "staff-3-submitted-item")
+    href = editor.locator(f"a[href*='/publishing/request-form/{page_id}/draft/']").first.get_attribute("href")
     response = editor.request.get(live_site + href if href.startswith("/") else href)
     assert response.status == 200 and response.headers["content-type"] == "application/pdf"
     assert response.body()[:5] == b"%PDF-"
@@ -42,12 +45,12 @@ def test_the_editor_sees_the_reason_prints_a_draft_and_keeps_thai_slugs(browser,
     slug.fill("ข่าวเปิดคลินิก ผู้สูงอายุ")
     slug.blur()
     expect(slug).to_have_value("ข่าวเปิดคลินิก-ผู้สูงอายุ")
-    screenshot(editor, "staff-3-thai-slug")
+    screenshot(editor, "staff-4-thai-slug")
 
     # Documents: the listing and the upload form open for an information provider.
     editor.goto(live_site + "/admin/documents/")
     assert editor.url.endswith("/admin/documents/")
     editor.goto(live_site + "/admin/documents/multiple/add/")
     expect(editor.locator("input[type=file]").first).to_be_attached()
-    screenshot(editor, "staff-4-documents-upload")
+    screenshot(editor, "staff-5-documents-upload")
     editor.context.close()
