@@ -4,6 +4,7 @@ documents listing to upload, and a Thai slug keeps its vowels and tone marks."""
 
 import re
 
+import pypdf
 from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
@@ -11,6 +12,7 @@ from tests.browser.test_publishing_journey import login
 
 REASON = "กรุณาระบุวันและเวลาที่ปิดปรับปรุงให้ชัดเจน"  # the demo's request for changes (demo/data/publishing.toml)
 SENT_BACK = "ประกาศปิดปรับปรุงห้องฉุกเฉินชั่วคราว"
+SUBMITTED = "ประชาสัมพันธ์การรับบริจาคโลหิต ประจำเดือนธันวาคม (รอหัวหน้าตรวจสอบ)"  # awaiting the head
 
 
 def test_the_editor_sees_the_reason_prints_a_draft_and_keeps_thai_slugs(browser, live_site):
@@ -27,18 +29,24 @@ def test_the_editor_sees_the_reason_prints_a_draft_and_keeps_thai_slugs(browser,
     expect(editor.locator(".messages")).to_contain_text(REASON)
     screenshot(editor, "staff-2-edit-banner")
 
-    # A submitted item (from the dashboard's list of the editor's items in review): the draft request
-    # form from the page's header menu.
-    editor.goto(live_site + "/admin/")
-    link = editor.locator("main a[href*='/edit/']", has_text="รอหัวหน้าตรวจสอบ").first
-    page_id = re.search(r"/admin/pages/(\d+)/edit/", link.get_attribute("href")).group(1)
-    editor.goto(f"{live_site}/admin/pages/{page_id}/edit/")
-    screenshot(editor, "staff-3-submitted-item")
-    href = editor.locator(f"a[href*='/publishing/request-form/{page_id}/draft/']").first.get_attribute("href")
-    response = editor.request.get(live_site + href if href.startswith("/") else href)
-    assert response.status == 200 and response.headers["content-type"] == "application/pdf"
-    assert response.body()[:5] == b"%PDF-"
+    # A submitted item, found in the explorer's search: the draft request form from its row's menu.
+    editor.goto(live_site + "/admin/pages/search/?q=" + SUBMITTED)
+    row = editor.locator("tr", has_text=SUBMITTED).first
+    expect(row).to_be_visible()
+    page_id = re.search(r"/admin/pages/(\d+)/edit/", row.inner_html()).group(1)
+    row.get_by_role("button", name=re.compile("ตัวเลือกเพิ่มเติม|More")).first.click()
+    form_link = row.get_by_role("link", name="แบบฟอร์มการขอเผยแพร่ข้อมูล ฉบับร่าง (PDF)")
+    expect(form_link).to_be_visible()
+    screenshot(editor, "staff-3-draft-form-menu")
+    with editor.expect_download() as info:
+        form_link.click()
+    download = info.value
+    assert download.suggested_filename.startswith(f"request-form-{page_id}-draft-")
+    with open(download.path(), "rb") as handle:
+        text = "".join(p.extract_text() for p in pypdf.PdfReader(handle).pages)
+    assert "ฉบับร่าง" in text
 
+    editor.goto(f"{live_site}/admin/pages/{page_id}/edit/")
     # The slug keeps Thai vowels and tone marks when typed (Wagtail's slug controller, admin-slug.js).
     editor.locator("a[href='#tab-promote'], [role=tab][aria-controls='tab-promote']").first.click()
     slug = editor.locator("#id_slug")
