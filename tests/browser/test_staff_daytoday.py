@@ -48,7 +48,7 @@ def test_the_editor_sees_the_reason_prints_a_draft_and_keeps_thai_slugs(browser,
 
     editor.goto(f"{live_site}/admin/pages/{page_id}/edit/")
     # The slug keeps Thai vowels and tone marks when typed (Wagtail's slug controller, admin-slug.js).
-    editor.locator("a[href='#tab-promote'], [role=tab][aria-controls='tab-promote']").first.click()
+    editor.get_by_role("tab", name="การโปรโมต").click()
     slug = editor.locator("#id_slug")
     slug.fill("ข่าวเปิดคลินิก ผู้สูงอายุ")
     slug.blur()
