@@ -4,13 +4,15 @@ documents listing to upload, and a Thai slug keeps its vowels and tone marks."""
 
 import re
 
+import pypdf
 from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
-from tests.browser.test_publishing_journey import edit_id_by_title, login
+from tests.browser.test_publishing_journey import login
 
 REASON = "กรุณาระบุวันและเวลาที่ปิดปรับปรุงให้ชัดเจน"  # the demo's request for changes (demo/data/publishing.toml)
 SENT_BACK = "ประกาศปิดปรับปรุงห้องฉุกเฉินชั่วคราว"
+SUBMITTED = "ประชาสัมพันธ์การรับบริจาคโลหิต ประจำเดือนธันวาคม (รอหัวหน้าตรวจสอบ)"  # awaiting the head
 
 
 def test_the_editor_sees_the_reason_prints_a_draft_and_keeps_thai_slugs(browser, live_site):
@@ -27,27 +29,36 @@ def test_the_editor_sees_the_reason_prints_a_draft_and_keeps_thai_slugs(browser,
     expect(editor.locator(".messages")).to_contain_text(REASON)
     screenshot(editor, "staff-2-edit-banner")
 
-    # A submitted item: the draft request form from the page's header menu.
-    page_id = edit_id_by_title(editor, live_site, "รอหัวหน้าตรวจสอบ")
-    editor.goto(f"{live_site}/admin/pages/{page_id}/edit/")
-    draft = editor.locator(f"a[href$='/admin/publishing/request-form/{page_id}/draft/']").first
-    href = draft.get_attribute("href")
-    response = editor.request.get(live_site + href if href.startswith("/") else href)
-    assert response.status == 200 and response.headers["content-type"] == "application/pdf"
-    assert response.body()[:5] == b"%PDF-"
+    # A submitted item, found in the explorer's search: the draft request form from its row's menu.
+    editor.goto(live_site + "/admin/pages/search/?q=" + SUBMITTED)
+    row = editor.locator("tr", has_text=SUBMITTED).first
+    expect(row).to_be_visible()
+    page_id = re.search(r"/admin/pages/(\d+)/edit/", row.inner_html()).group(1)
+    row.get_by_role("button", name=re.compile("ตัวเลือกเพิ่มเติม|More")).first.click()
+    form_link = row.get_by_role("link", name="แบบฟอร์มการขอเผยแพร่ข้อมูล ฉบับร่าง (PDF)")
+    expect(form_link).to_be_visible()
+    screenshot(editor, "staff-3-draft-form-menu")
+    with editor.expect_download() as info:
+        form_link.click()
+    download = info.value
+    assert download.suggested_filename.startswith(f"request-form-{page_id}-draft-")
+    with open(download.path(), "rb") as handle:
+        text = "".join(p.extract_text() for p in pypdf.PdfReader(handle).pages)
+    assert "ฉบับร่าง" in text
 
+    editor.goto(f"{live_site}/admin/pages/{page_id}/edit/")
     # The slug keeps Thai vowels and tone marks when typed (Wagtail's slug controller, admin-slug.js).
-    editor.locator("a[href='#tab-promote'], [role=tab][aria-controls='tab-promote']").first.click()
+    editor.get_by_role("tab", name="การโปรโมต").click()
     slug = editor.locator("#id_slug")
     slug.fill("ข่าวเปิดคลินิก ผู้สูงอายุ")
     slug.blur()
     expect(slug).to_have_value("ข่าวเปิดคลินิก-ผู้สูงอายุ")
-    screenshot(editor, "staff-3-thai-slug")
+    screenshot(editor, "staff-4-thai-slug")
 
     # Documents: the listing and the upload form open for an information provider.
     editor.goto(live_site + "/admin/documents/")
     assert editor.url.endswith("/admin/documents/")
     editor.goto(live_site + "/admin/documents/multiple/add/")
     expect(editor.locator("input[type=file]").first).to_be_attached()
-    screenshot(editor, "staff-4-documents-upload")
+    screenshot(editor, "staff-5-documents-upload")
     editor.context.close()
