@@ -67,7 +67,8 @@ def _new_draft(item, text, user, today):
         own.update(period_start=today, period_end=None)
     copy = item.copy(to=parent, update_attrs=own, keep_live=False, user=user, log_action=None).specific
     if hasattr(copy, "gallery_images"):
-        copy.gallery_images.all().delete()
+        relation = type(copy)._meta.get_field("gallery_images")  # deleted in the database, then read back
+        relation.related_model.objects.filter(**{relation.field.name: copy}).delete()
         copy = type(copy).objects.get(pk=copy.pk)
     copy.save_revision(user=user)
     return copy

@@ -26,7 +26,9 @@ def test_manage_py_runserver_is_ours():
 def test_start_up_lines_are_thai(db):
     command = _command()
     with mock.patch.object(django_runserver, "run") as serve:
-        command.inner_run(use_threading=True, skip_checks=False, use_reloader=True)
+        command.inner_run(
+            use_threading=True, skip_checks=False, use_reloader=True, use_static_handler=True, insecure_serving=False
+        )
     assert serve.called  # Django's server still runs, with our on_bind
     command.on_bind(8000)
     out = command.stdout._out.getvalue() if isinstance(command.stdout, OutputWrapper) else command.stdout.getvalue()
