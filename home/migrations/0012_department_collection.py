@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0010_periodic_lease'),
+        ('home', '0011_hospital_holidays'),
         ('wagtailcore', '0098_apitoken'),
     ]
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('eservices', '0004_survey_keys_forgotten'),
+        ('eservices', '0005_pdpa_retention_and_requests'),
     ]
 
     operations = [
