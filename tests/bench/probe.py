@@ -46,9 +46,9 @@ def urls():
         + [f"{news_url}?category={value}" for value in NewsPage.Category.values]
         + [f"{news_url}?fy={year + 543}" for year in years][: SAMPLES - 6],
         "news_deep": [f"{news_url}?page={max(1, pages - k * 7)}" for k in range(min(10, pages))],
-        "news_item": [page.url for page in _spread(list(news.order_by("path")))],
+        "news_item": [page.url for page in _spread(list(news.order_by("path").only("url_path")))],
         "sorkhor_index": [sorkhor_index.url] + [f"{sorkhor_index.url}?fy={fy}" for fy in fiscal_years],
-        "sorkhor_item": [page.url for page in _spread(list(sorkhor.order_by("path")))],
+        "sorkhor_item": [page.url for page in _spread(list(sorkhor.order_by("path").only("url_path")))],
         **{
             name: [f"/search/?q={query}"] + [f"/search/?q={query}&page={n}" for n in (2, 3)]
             for name, query in SEARCHES.items()
