@@ -1,9 +1,10 @@
 """Run in its own process on the benchmark's database (``python -m tests.bench.probe urls|queries``).
 
 ``urls`` prints, as JSON, the URLs measured for each page type, chosen from what the database holds (so
-the same probe works on the demo hospital alone and at volume). ``queries`` requests the first URL of each
-type twice with Django's test client and prints the SQL queries of each request (``CaptureQueriesContext``):
-the first request, then the second one, which a page cache may answer.
+the same probe works on the demo hospital alone and at volume). ``queries URL`` requests the URL twice with
+Django's test client and prints the SQL queries of each request (``CaptureQueriesContext``): the first
+request, then the second one, which a page cache may answer. One process per URL, so a request that takes
+too long can be given up (``tests.bench.build.query_counts``).
 """
 
 import json
@@ -57,24 +58,22 @@ def urls():
     }
 
 
-def queries(url_sets):
+def queries(url):
+    """SQL queries of two requests for ``url`` (the second may be answered by a page cache), and statuses."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     client = Client()
-    result = {}
-    for kind, url_list in url_sets.items():
-        counts, statuses = [], []
-        for _ in range(2):
-            with CaptureQueriesContext(connection) as context:
-                response = client.get(url_list[0])
-                b"".join(response) if response.streaming else response.content
-                response.close()
-            counts.append(len(context.captured_queries))
-            statuses.append(response.status_code)
-        result[kind] = {"url": url_list[0], "first": counts[0], "second": counts[1], "status": statuses}
-    return result
+    counts, statuses = [], []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(url)
+            b"".join(response) if response.streaming else response.content
+            response.close()
+        counts.append(len(context.captured_queries))
+        statuses.append(response.status_code)
+    return {"url": url, "first": counts[0], "second": counts[1], "status": statuses}
 
 
 def main():
@@ -82,13 +81,12 @@ def main():
     import django
 
     django.setup()
-    url_sets = urls()
     if sys.argv[1:] == ["urls"]:
-        print(json.dumps(url_sets, ensure_ascii=False))
-    elif sys.argv[1:] == ["queries"]:
-        print(json.dumps(queries(url_sets), ensure_ascii=False))
+        print(json.dumps(urls(), ensure_ascii=False))
+    elif sys.argv[1:2] == ["queries"] and len(sys.argv) == 3:
+        print(json.dumps(queries(sys.argv[2]), ensure_ascii=False))
     else:
-        sys.exit("usage: python -m tests.bench.probe urls|queries")
+        sys.exit("usage: python -m tests.bench.probe urls | queries URL")
 
 
 if __name__ == "__main__":
