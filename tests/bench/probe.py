@@ -11,6 +11,7 @@ import json
 import math
 import os
 import sys
+from urllib.parse import urlencode
 
 SEARCHES = {"search_procurement": "จัดซื้อ", "search_vaccine": "วัคซีนไข้หวัดใหญ่", "search_manual": "คู่มือการปฏิบัติงาน"}
 SAMPLES = 20
@@ -51,7 +52,8 @@ def urls():
         "sorkhor_index": [sorkhor_index.url] + [f"{sorkhor_index.url}?fy={fy}" for fy in fiscal_years],
         "sorkhor_item": [page.url for page in _spread(list(sorkhor.order_by("path").only("url_path")))],
         **{
-            name: [f"/search/?q={query}"] + [f"/search/?q={query}&page={n}" for n in (2, 3)]
+            name: [f"/search/?{urlencode({'q': query})}"]
+            + [f"/search/?{urlencode({'q': query, 'page': n})}" for n in (2, 3)]
             for name, query in SEARCHES.items()
         },
         "document": [doc.url for doc in _spread(list(public.only("id", "file")), SAMPLES)],

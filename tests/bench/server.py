@@ -9,6 +9,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 from tests.bench.build import OUT, ROOT, environment
 
@@ -88,7 +89,7 @@ def get(port, url):
     started = time.perf_counter()
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT + 10)
     try:
-        connection.request("GET", url, headers={"Host": "127.0.0.1"})
+        connection.request("GET", quote(url, safe="/?=&%:+-_."), headers={"Host": "127.0.0.1"})
         response = connection.getresponse()
         response.read()
         return response.status, time.perf_counter() - started, dict(response.getheaders())
