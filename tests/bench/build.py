@@ -47,8 +47,35 @@ def run(*args, debug=False, check=True):
     )
 
 
+QUERY_TIMEOUT = int(os.environ.get("BENCH_QUERY_TIMEOUT", "120"))
+
+
+def run_timed(*args, timeout):
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=environment(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=True,
+    )
+
+
 def probe(mode):
     return json.loads(run("-m", "tests.bench.probe", mode).stdout)
+
+
+def query_counts(url_sets):
+    """Queries of the first URL of each page type; ``{"timeout": seconds}`` when it takes longer than that."""
+    counts = {}
+    for kind, url_list in url_sets.items():
+        try:
+            out = run_timed("-m", "tests.bench.probe", "queries", url_list[0], timeout=QUERY_TIMEOUT).stdout
+            counts[kind] = json.loads(out)
+        except subprocess.TimeoutExpired:
+            counts[kind] = {"url": url_list[0], "timeout": QUERY_TIMEOUT}
+    return counts
 
 
 def marker():
@@ -74,7 +101,7 @@ def volume_database():
     started = time.monotonic()
     run("manage.py", "load_demo_data", debug=True)
     record["seconds"]["load_demo_data"] = round(time.monotonic() - started, 1)
-    record["base_queries"] = probe("queries")
+    record["base_queries"] = query_counts(probe("urls"))
     started = time.monotonic()
     generated = run(
         "manage.py", "generate_volume", f"--pages={PAGES}", f"--documents={DOCUMENTS}", debug=True, check=False

@@ -9,10 +9,13 @@ import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 from tests.bench.build import OUT, ROOT, environment
 
 WORKERS = 2
+TIMEOUT = 120  # gunicorn restarts a worker whose request takes longer
+GIVE_UP_S = 30  # a pass over a page type stops after a request this slow (the run must end)
 
 
 def free_port():
@@ -29,7 +32,13 @@ class Server:
         gunicorn = Path(sys.executable).with_name("gunicorn")
         self.log = (OUT / "gunicorn.log").open("w")
         self.process = subprocess.Popen(
-            [str(gunicorn), "hodsite.wsgi:application", f"--workers={WORKERS}", f"--bind=127.0.0.1:{self.port}"],
+            [
+                str(gunicorn),
+                "hodsite.wsgi:application",
+                f"--workers={WORKERS}",
+                f"--bind=127.0.0.1:{self.port}",
+                f"--timeout={TIMEOUT}",
+            ],
             cwd=ROOT,
             env=environment(debug=False),
             stdout=self.log,
@@ -78,9 +87,9 @@ class Server:
 def get(port, url):
     """One GET on a new connection (gunicorn's sync workers close each one): status, seconds, headers."""
     started = time.perf_counter()
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT + 10)
     try:
-        connection.request("GET", url, headers={"Host": "127.0.0.1"})
+        connection.request("GET", quote(url, safe="/?=&%:+-_."), headers={"Host": "127.0.0.1"})
         response = connection.getresponse()
         response.read()
         return response.status, time.perf_counter() - started, dict(response.getheaders())
@@ -98,18 +107,29 @@ def percentile(values, share):
 
 
 def timings(port, urls, rounds=1):
-    """Milliseconds of each request of ``rounds`` passes over ``urls``, and the statuses seen."""
-    millis, statuses = [], set()
+    """Milliseconds of each request of ``rounds`` passes over ``urls``, and the statuses seen.
+
+    A pass stops after a request slower than ``GIVE_UP_S`` (``stopped`` says so)."""
+    millis, statuses, stopped = [], set(), False
     for _ in range(rounds):
         for url in urls:
-            status, seconds, _headers = get(port, url)
+            try:
+                status, seconds, _headers = get(port, url)
+            except OSError:
+                status, seconds = "no answer", TIMEOUT
             statuses.add(status)
             millis.append(seconds * 1000)
+            if seconds > GIVE_UP_S:
+                stopped = True
+                break
+        if stopped:
+            break
     return {
         "n": len(millis),
         "p50_ms": round(percentile(millis, 0.5), 1),
         "p95_ms": round(percentile(millis, 0.95), 1),
-        "statuses": sorted(statuses),
+        "statuses": sorted(statuses, key=str),
+        "stopped": stopped,
     }
 
 

@@ -26,12 +26,13 @@ SEARCHES = ("search_procurement", "search_vaccine", "search_manual")
 CACHED_RPS = 1000
 LISTING_P95_MS = 150
 SEARCH_P95_MS = 300
+SLOW_MS = 1000
 
 
 def measure():
     record = build.volume_database()
     urls = build.probe("urls")
-    queries = build.probe("queries")
+    queries = build.query_counts(urls)
     gunicorn = server.Server()
     try:
         rows = {}
@@ -39,7 +40,9 @@ def measure():
             rows[kind] = {"urls": len(url_list), "cold": server.timings(gunicorn.port, url_list)}
         rss_after_cold = gunicorn.worker_rss_mb()
         for kind, url_list in urls.items():
-            rows[kind]["cached"] = server.timings(gunicorn.port, url_list, rounds=3)
+            # Three more passes, or one where a request takes seconds (the run must end on a busy machine).
+            rounds = 3 if rows[kind]["cold"]["p50_ms"] < SLOW_MS else 1
+            rows[kind]["cached"] = server.timings(gunicorn.port, url_list, rounds=rounds)
         home_headers = server.get(gunicorn.port, "/")[2]
         rate = server.throughput(gunicorn.port, "/")
         rss_end = gunicorn.worker_rss_mb()
@@ -77,9 +80,11 @@ def targets(result):
         p95 = rows[kind]["cold"]["p95_ms"]
         checks.append((f"{kind} uncached p95 < {SEARCH_P95_MS} ms{suffix}", p95, p95 < SEARCH_P95_MS))
     for kind, row in rows.items():
-        base = row.get("queries_demo_only")
-        if base:
-            constant = row["queries"]["first"] <= base["first"]
+        base, now = row.get("queries_demo_only"), row["queries"]
+        if "timeout" in now:
+            checks.append((f"{kind} queries constant in volume", f"request over {now['timeout']} s", False))
+        elif base and "first" in base:
+            constant = now["first"] <= base["first"]
             checks.append(
                 (f"{kind} queries constant in volume", f"{base['first']} → {row['queries']['first']}", constant)
             )
@@ -97,8 +102,8 @@ def table(result):
         base = row.get("queries_demo_only") or {}
         lines.append(
             f"{kind:<20}{row['urls']:>5}{row['cold']['p50_ms']:>10}{row['cold']['p95_ms']:>10}"
-            f"{row['cached']['p50_ms']:>10}{row['cached']['p95_ms']:>10}{row['queries']['first']:>9}"
-            f"{row['queries']['second']:>5}{base.get('first', '–'):>6}"
+            f"{row['cached']['p50_ms']:>10}{row['cached']['p95_ms']:>10}{row['queries'].get('first', 'slow'):>9}"
+            f"{row['queries'].get('second', '–'):>5}{base.get('first', '–'):>6}"
         )
     rate = result["cached_page"]
     lines.append(

@@ -114,6 +114,7 @@ class Command(BaseCommand):
             for start in range(0, count, CHUNK):
                 self.write(kind, range(start, min(start + CHUNK, count)))
                 self.progress()
+        self.write_unattached(self.documents_left)  # what rounding left: public uploads not attached yet
         self.write_private(private)
         self.progress()
 
@@ -180,12 +181,18 @@ class Command(BaseCommand):
             self.counts["pages"] += len(group)
         volume.index_objects(get_document_model(), documents, related=["tags"])
 
-    def write_private(self, count):
-        collection = volume.private_collection()
+    def write_unattached(self, count):
+        self.write_private(count, collection=self.docs.public_collection, titles="document_kinds")
+
+    def write_private(self, count, collection=None, titles="private_documents"):
+        collection = collection or volume.private_collection()
         for start in range(0, count, CHUNK):
             for _ in range(min(CHUNK, count - start)):
                 day = self.words.day(self.today)
-                self.docs.new(self.words.fill(self.words.pick("private_documents"), day), day, collection=collection)
+                template = self.words.pick(titles)
+                template += "" if "{unit}" in template else " {unit}"
+                title = self.words.fill(f"{template} เดือน{{month}} {{year}}", day)
+                self.docs.new(title, day, collection=collection)
             documents = self.docs.flush()
             volume.index_objects(get_document_model(), documents, related=["tags"])
             self.counts["documents"] += len(documents)
