@@ -114,6 +114,7 @@ def test_saving_a_page_with_a_christian_era_go_live_keeps_the_work_and_says_why(
     assert "เกี่ยวกับโรงพยาบาล (แก้ไข)" in html and 'value="10/12/2026 09:00"' in html
     response = client.post(url, _edit_data(section, go_live_at="10/12/2569 09:00"))
     assert response.status_code == 302
+    section.refresh_from_db()  # the saved revision, not the fixture's in-memory one
     revision = section.get_latest_revision()
     assert timezone.localtime(revision.as_object().go_live_at) == timezone.make_aware(dt.datetime(2026, 12, 10, 9))
     edit = client.get(url).content.decode()

@@ -55,6 +55,7 @@ def test_a_page_with_a_thai_slug_is_served_and_linked(home_page, client):
     assert response.status_code == 200 and TITLE in response.content.decode()
 
 
+@pytest.mark.django_db  # absolute_url reads the default site's address (a local host name falls back to the setting)
 @override_settings(WAGTAILADMIN_BASE_URL="https://www.hodhospital.go.th")
 def test_addresses_in_mail_pdfs_and_exports_read_as_thai():
     encoded = "/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7/?q=a%20b"

@@ -124,3 +124,10 @@ def test_permissions_wagtail_never_reads_are_removed(hospital):
     report = setup_roles()
     assert not GroupCollectionPermission.objects.filter(permission=stale).exists()
     assert any("removed" in line for line in report.created)
+
+
+@pytest.mark.django_db
+def test_the_root_collection_every_unit_collection_sits_under_has_a_thai_name():
+    from wagtail.models import Collection
+
+    assert Collection.get_first_root_node().name == "คลังกลางของโรงพยาบาล"
