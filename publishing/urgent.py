@@ -236,7 +236,8 @@ class WrittenApprovalForm(forms.Form):
 
 @transaction.atomic
 def approve_in_writing(record, user):
-    record = UrgentPublication.objects.select_for_update().select_related("revision").get(pk=record.pk)
+    # of=self: the revision is a nullable join, which PostgreSQL refuses to lock
+    record = UrgentPublication.objects.select_for_update(of=("self",)).select_related("revision").get(pk=record.pk)
     if record.written_approved_at is not None:
         return record
     refusal = written_approval_refusal(record, user)
