@@ -26,12 +26,25 @@ SCREENSHOTS = ROOT / "test-results" / "screenshots"
 SERVER_ENV = {}
 
 
+# tryfirst: xdist reads the group marks in its own collection hook, and this conftest may be loaded (as an
+# initial conftest) before xdist's worker plugin, which would otherwise run first and see no marks.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
             # one xdist worker runs every journey against one demo site (`make test` runs `-n 2 --dist loadgroup`)
             item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+@pytest.hookimpl(trylast=True, specname="pytest_collection_modifyitems")
+def check_journeys_are_grouped(config, items):
+    """Under `--dist loadgroup` xdist renames grouped tests to `<nodeid>@<group>`. When a pytest/xdist pairing
+    silently stops doing that, the journeys spread over both workers: stop the run instead."""
+    if config.getoption("loadgroup", default=False):
+        stray = [item.nodeid for item in items if "tests/browser" in str(item.fspath) and "@" not in item.nodeid]
+        if stray:
+            raise pytest.UsageError(f"pytest-xdist did not group the browser journeys (e.g. {stray[0]})")
 
 
 def _free_port():
@@ -46,7 +59,9 @@ def _database_url(tmp):
         import psycopg
 
         parsed = urlparse(outer)
-        name = f"{parsed.path.lstrip('/') or 'hodsite'}_browser"
+        # one database per xdist worker, so two workers can never migrate the same one
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+        name = f"{parsed.path.lstrip('/') or 'hodsite'}_browser{('_' + worker) if worker else ''}"
         admin_url = parsed._replace(path="/postgres").geturl()
         with psycopg.connect(admin_url, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
