@@ -31,7 +31,9 @@ def slugify(value, allow_unicode=False):
         return django_slugify(value)
     if isinstance(value, Promise):
         value = str(value)
-    value = unicodedata.normalize("NFKC", str(value))
+    # NFC, not NFKC as Django does: NFKC splits the vowel ำ (U+0E33) into ํ + า, a slug that looks the same
+    # but is another address, which nobody typing ทำ would reach.
+    value = unicodedata.normalize("NFC", str(value))
     value = "".join(c for c in value.lower() if c.isalnum() or c in "_- \t\n" or unicodedata.category(c) == "Mn")
     value = "".join(c if not c.isspace() else " " for c in value)
     return re.sub(r"[-\s]+", "-", value).strip("-_")

@@ -62,3 +62,10 @@ def test_addresses_in_mail_pdfs_and_exports_read_as_thai():
     assert absolute_url(encoded) == "https://www.hodhospital.go.th/ข่าว/?q=a%20b"
     assert readable_url("https://x.go.th/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7/") == "https://x.go.th/ข่าว/"
     assert readable_url("") == ""
+
+
+def test_slugify_keeps_sara_am_as_one_letter():
+    # NFKC (Django's choice) splits ำ into ํ + า: the same look, another address nobody could type.
+    slug = slugify("ทำเนียบผู้บริหาร", allow_unicode=True)
+    assert slug == "ทำเนียบผู้บริหาร"
+    assert "\u0e33" in slug and "\u0e4d" not in slug

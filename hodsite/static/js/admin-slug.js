@@ -10,7 +10,7 @@
 
   function thaiSlug(value, maxLength) {
     var slug = value
-      .normalize("NFKC")
+      .normalize("NFC") // NFKC would split ำ into ํ + า (another address)
       .toLowerCase()
       .replace(/[^-_\p{L}\p{M}\p{N}\s]/gu, "")
       .replace(/[-\s]+/g, "-");
