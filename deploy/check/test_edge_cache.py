@@ -1,0 +1,93 @@
+"""nginx's micro-cache of pages and the visit beacon, through the production stack (docs/operations.md,
+"Caching"): a second anonymous GET is a HIT, a publication shows within a second (purged through
+Wagtail's frontend cache), a session is never served from or stored in the cache, and views are counted by
+the beacon even when nginx serves the page."""
+
+import json
+import time
+
+from test_smoke import BASE, FIXTURES, fetch, manage, wait_for
+
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
+
+
+def cache_status(path, headers=None):
+    status, response_headers, body = fetch(BASE + path, headers=headers)
+    assert status == 200, (path, status)
+    return response_headers.get("X-Cache-Status"), response_headers, body.decode()
+
+
+def shell(code):
+    result = manage("shell", "-c", code, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_a_second_anonymous_get_is_a_hit():
+    path = FIXTURES["page"]
+    cache_status(path)
+    status, headers, _ = cache_status(path)
+    assert status == "HIT"
+    assert headers["Cache-Control"] == "public, max-age=30"
+    assert "nonce-" not in headers["Content-Security-Policy"]
+
+
+def test_a_publication_shows_within_a_second():
+    path = FIXTURES["page"]
+    for each in (path, "/"):
+        cache_status(each)
+        assert cache_status(each)[0] == "HIT"
+    title = f"รายงานผลการดำเนินงาน ฉบับปรับปรุง {time.time_ns()}"
+    shell(
+        "from wagtail.models import Page; "
+        f"p = Page.objects.get(pk={FIXTURES['page_id']}).specific; p.title = {title!r}; "
+        "p.save_revision().publish(); print('published')"
+    )
+    published = time.monotonic()
+    status, _, body = cache_status(path)
+    while title not in body and time.monotonic() - published < 1:
+        status, _, body = cache_status(path)
+    assert title in body, "the new title within 1 s of the publication"
+    assert status in ("MISS", "EXPIRED")
+    assert cache_status("/")[0] in ("MISS", "EXPIRED"), "home (an ancestor) purged too"
+
+
+def test_a_session_cookie_bypasses_the_cache():
+    path = FIXTURES["page"]
+    cache_status(path)
+    status, headers, _ = cache_status(path, headers={"Cookie": "sessionid=not-a-real-session"})
+    assert status == "BYPASS"
+    for uncached in ("/search/?q=" + "รายงาน", "/healthz"):
+        _, headers, _ = fetch(BASE + uncached)
+        assert headers.get("X-Cache-Status") == "BYPASS", uncached
+
+
+def visits_today():
+    return json.loads(
+        shell(
+            "import json; from django.utils import timezone; from eservices.models import DailyVisits; "
+            "r = DailyVisits.objects.filter(day=timezone.localdate()).first(); "
+            "print(json.dumps([r.views, r.visitors] if r else [0, 0]))"
+        )
+    )
+
+
+def test_the_beacon_counts_a_view_through_nginx():
+    path = FIXTURES["page"]
+    cache_status(path)
+    status, _, body = cache_status(path)
+    assert status == "HIT" and 'data-visit-beacon="/v/"' in body
+    before = visits_today()
+    beacon = {
+        "User-Agent": BROWSER,
+        "Sec-Fetch-Site": "same-origin",
+        "Content-Type": "application/x-www-form-urlencoded",
+    }
+    code, headers, _ = fetch(BASE + "/v/", data=f"p={path}".encode(), headers=beacon)
+    assert code == 204 and headers["Cache-Control"] == "no-store" and "Set-Cookie" not in headers
+    assert headers["X-Cache-Status"] == "BYPASS"
+    assert wait_for(lambda: visits_today()[0] == before[0] + 1, seconds=10)
+    code, _, _ = fetch(BASE + "/v/", data=f"p={path}".encode(), headers={**beacon, "Sec-Fetch-Site": "cross-site"})
+    assert code == 403
+    time.sleep(1)
+    assert visits_today()[0] == before[0] + 1, "a cross-site beacon is not counted"
