@@ -129,8 +129,9 @@ SERVER_NAME="127.0.0.1 localhost" UPSTREAM="127.0.0.1:$APP_PORT" HTTP_PORT="$HTT
     TLS_CERT="$WORK/tls/cert.pem" TLS_KEY="$WORK/tls/key.pem" STATIC_ROOT="$WORK/static" MEDIA_ROOT="$WORK/media" \
     LOG_DIR="$WORK/logs" CACHE_DIR="$WORK/nginx-cache" PURGE_PORT="$PURGE_PORT" deploy/render-nginx.sh >"$WORK/hodsite-site.conf"
 cat >"$WORK/nginx.conf" <<NGINX
-# Debian's nginx.conf, reduced: the same http-level settings and modules, only our site, run as this user.
-include /etc/nginx/modules-enabled/*.conf;
+# Debian's nginx.conf, reduced: the same http-level settings, the cache-purge module (by its full path: the
+# prefix here is the work folder), only our site, run as this user.
+load_module $PURGE_MODULE;
 worker_processes 1;
 pid $WORK/nginx.pid;
 error_log $WORK/logs/nginx-error.log warn;
