@@ -91,3 +91,48 @@ def test_the_beacon_counts_a_view_through_nginx():
     assert code == 403
     time.sleep(1)
     assert visits_today()[0] == before[0] + 1, "a cross-site beacon is not counted"
+
+
+def test_cached_page_throughput_through_nginx():
+    """The measurement of docs/performance.md ("Cached pages through nginx"): 4 client threads, keep-alive
+    HTTPS connections, 5 seconds on one page the micro-cache holds. The Python client shares the 2 cores with
+    nginx, so this is a lower bound; printed and kept in test-results/edge-cache-throughput.json."""
+    import http.client
+    import threading
+    from pathlib import Path
+    from urllib.parse import urlsplit
+
+    from test_smoke import ROOT, TLS
+
+    path = FIXTURES["page"]
+    cache_status(path)
+    assert cache_status(path)[0] == "HIT"
+    target = urlsplit(BASE)
+    counts, statuses, stop = [], set(), time.monotonic() + 5
+
+    def worker():
+        connection = http.client.HTTPSConnection(target.hostname, target.port, context=TLS, timeout=10)
+        done = 0
+        while time.monotonic() < stop:
+            connection.request("GET", path, headers={"User-Agent": BROWSER})
+            response = connection.getresponse()
+            response.read()
+            statuses.add((response.status, response.headers.get("X-Cache-Status")))
+            done += 1
+        counts.append(done)
+        connection.close()
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    rate = sum(counts) / (time.monotonic() - started)
+    print(f"\ncached page through nginx: {rate:.0f} requests/s ({sum(counts)} in 5 s, 4 keep-alive clients)")
+    out = ROOT / "test-results"
+    out.mkdir(exist_ok=True)
+    Path(out / "edge-cache-throughput.json").write_text(
+        json.dumps({"requests_per_second": round(rate), "statuses": sorted(map(str, statuses))})
+    )
+    assert statuses <= {(200, "HIT"), (200, "UPDATING"), (200, "EXPIRED"), (200, "MISS")}
