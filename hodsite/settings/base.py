@@ -414,6 +414,8 @@ VISITS_COUNTING = True
 # loaded, posts to /v/: eservices/visits/beacon.py). Production uses the beacon, so pages nginx serves from
 # its cache are counted too; development and the tests count on the server unless a test says otherwise.
 VISITS_COUNT_BY = env("VISITS_COUNT_BY", default="server")
+if VISITS_COUNT_BY not in ("server", "beacon"):
+    raise ImproperlyConfigured("VISITS_COUNT_BY must be 'server' or 'beacon'.")
 # Beacon requests per client address (count, seconds): a page view each, so as generous as page views.
 VISITS_BEACON_RATE_LIMIT = (120, 60)
 VISITS_EXCLUDED_PREFIXES = (
