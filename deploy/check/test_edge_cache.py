@@ -5,6 +5,7 @@ the beacon even when nginx serves the page."""
 
 import json
 import time
+from urllib.parse import quote
 
 from test_smoke import BASE, FIXTURES, fetch, manage, wait_for
 
@@ -37,19 +38,29 @@ def test_a_publication_shows_within_a_second():
     for each in (path, "/"):
         cache_status(each)
         assert cache_status(each)[0] == "HIT"
-    title = f"รายงานผลการดำเนินงาน ฉบับปรับปรุง {time.time_ns()}"
+    original = "รายงานผลการดำเนินงาน"  # deploy/check/fixtures.py
+    assert original in cache_status(path)[2]
+    title = f"{original} ฉบับปรับปรุง {time.time_ns()}"
+    try:
+        publish_title(title)
+        published = time.monotonic()
+        status, _, body = cache_status(path)
+        while title not in body and time.monotonic() - published < 1:
+            status, _, body = cache_status(path)
+        assert title in body, "the new title within 1 s of the publication"
+        assert status in ("MISS", "EXPIRED")
+        assert cache_status("/")[0] in ("MISS", "EXPIRED"), "home (an ancestor) purged too"
+    finally:
+        publish_title(original)  # the browser journey looks for the page by its title
+    assert title not in cache_status(path)[2]
+
+
+def publish_title(title):
     shell(
         "from wagtail.models import Page; "
         f"p = Page.objects.get(pk={FIXTURES['page_id']}).specific; p.title = {title!r}; "
         "p.save_revision().publish(); print('published')"
     )
-    published = time.monotonic()
-    status, _, body = cache_status(path)
-    while title not in body and time.monotonic() - published < 1:
-        status, _, body = cache_status(path)
-    assert title in body, "the new title within 1 s of the publication"
-    assert status in ("MISS", "EXPIRED")
-    assert cache_status("/")[0] in ("MISS", "EXPIRED"), "home (an ancestor) purged too"
 
 
 def test_a_session_cookie_bypasses_the_cache():
@@ -57,7 +68,7 @@ def test_a_session_cookie_bypasses_the_cache():
     cache_status(path)
     status, headers, _ = cache_status(path, headers={"Cookie": "sessionid=not-a-real-session"})
     assert status == "BYPASS"
-    for uncached in ("/search/?q=" + "รายงาน", "/healthz"):
+    for uncached in ("/search/?q=" + quote("รายงาน"), "/healthz", "/v/?p=%2F"):
         _, headers, _ = fetch(BASE + uncached)
         assert headers.get("X-Cache-Status") == "BYPASS", uncached
 
@@ -85,7 +96,7 @@ def test_the_beacon_counts_a_view_through_nginx():
     }
     code, headers, _ = fetch(BASE + "/v/", data=f"p={path}".encode(), headers=beacon)
     assert code == 204 and headers["Cache-Control"] == "no-store" and "Set-Cookie" not in headers
-    assert headers["X-Cache-Status"] == "BYPASS"
+    assert headers.get("X-Cache-Status") is None, "a POST never looks in the cache"
     assert wait_for(lambda: visits_today()[0] == before[0] + 1, seconds=10)
     code, _, _ = fetch(BASE + "/v/", data=f"p={path}".encode(), headers={**beacon, "Sec-Fetch-Site": "cross-site"})
     assert code == 403
