@@ -16,16 +16,20 @@ HTTPS_PORT="${CHECK_HTTPS_PORT:-8443}"
 HTTP_PORT="${CHECK_HTTP_PORT:-8080}"
 APP_PORT="${CHECK_APP_PORT:-8001}"
 NOREDIS_PORT="${CHECK_NOREDIS_PORT:-8002}"
+PURGE_PORT="${CHECK_PURGE_PORT:-8081}"
+REDIS_DB="${CHECK_REDIS_DB:-13}"
 DB_NAME="${CHECK_DB_NAME:-hodsite_production_check}"
 SUDO=""; [ "$(id -u)" = "0" ] || SUDO=sudo
 
 say() { printf '\n== %s\n' "$*"; }
 
 # --- System packages (Debian) ------------------------------------------------------------------------
-if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ] || ! command -v openssl >/dev/null; then
-    say "Installing nginx and openssl (apt)"
+# The page micro-cache's purge (deploy/nginx/hodsite.conf) needs Debian's cache-purge module.
+PURGE_MODULE=/usr/lib/nginx/modules/ngx_http_cache_purge_module.so
+if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ] || ! command -v openssl >/dev/null || [ ! -f "$PURGE_MODULE" ]; then
+    say "Installing nginx, its cache-purge module and openssl (apt)"
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nginx-light openssl >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nginx-light libnginx-mod-http-cache-purge openssl >/dev/null
 fi
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 
@@ -81,12 +85,15 @@ psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)
 psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $DB_NAME${CHECK_DB_TEMPLATE:+ TEMPLATE $CHECK_DB_TEMPLATE}" >/dev/null
 
 # --- The environment file an operator writes (deploy/hodsite.env.example) ----------------------------
-mkdir -p "$WORK"/{media,private,static,logs,run,tls,nginx-tmp}
+mkdir -p "$WORK"/{media,private,static,logs,run,tls,nginx-tmp,nginx-cache}
 export DJANGO_SETTINGS_MODULE=hodsite.settings.production
 export SECRET_KEY="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(50))')"
 export ALLOWED_HOSTS=127.0.0.1,localhost
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB_NAME"
-export REDIS_URL=redis://127.0.0.1:6379/13
+export REDIS_URL="redis://127.0.0.1:6379/$REDIS_DB"
+# Publications purge nginx's page micro-cache through its purge listener (home/frontend_cache.py).
+export FRONTEND_CACHE_PURGE_URL="http://127.0.0.1:$PURGE_PORT"
+export CHECK_HTTPS_PORT="$HTTPS_PORT"
 export WAGTAILADMIN_BASE_URL="https://127.0.0.1:$HTTPS_PORT"
 export CSRF_TRUSTED_ORIGINS="https://127.0.0.1:$HTTPS_PORT"
 export MEDIA_ROOT="$WORK/media" COMPLAINTS_PRIVATE_ROOT="$WORK/private" STATIC_ROOT="$WORK/static"
@@ -94,7 +101,7 @@ export TRAFFIC_LOG_DIR="$WORK/logs" OPERATIONS_STATE_DIR="$WORK/run"
 export ADMINS=it@example.com
 export CHECK_ADMIN_PASSWORD="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(16))')"
 export CHECK_FIXTURES="$WORK/fixtures.json"
-redis-cli -h 127.0.0.1 -p 6379 -n 13 flushdb >/dev/null
+redis-cli -h 127.0.0.1 -p 6379 -n "$REDIS_DB" flushdb >/dev/null
 
 say "check --deploy, migrate, collectstatic, content"
 "$PY" manage.py check --deploy --fail-level WARNING
@@ -120,9 +127,11 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" \
     -keyout "$WORK/tls/key.pem" -out "$WORK/tls/cert.pem" >/dev/null 2>&1
 SERVER_NAME="127.0.0.1 localhost" UPSTREAM="127.0.0.1:$APP_PORT" HTTP_PORT="$HTTP_PORT" HTTPS_PORT="$HTTPS_PORT" \
     TLS_CERT="$WORK/tls/cert.pem" TLS_KEY="$WORK/tls/key.pem" STATIC_ROOT="$WORK/static" MEDIA_ROOT="$WORK/media" \
-    LOG_DIR="$WORK/logs" deploy/render-nginx.sh >"$WORK/hodsite-site.conf"
+    LOG_DIR="$WORK/logs" CACHE_DIR="$WORK/nginx-cache" PURGE_PORT="$PURGE_PORT" deploy/render-nginx.sh >"$WORK/hodsite-site.conf"
 cat >"$WORK/nginx.conf" <<NGINX
-# Debian's nginx.conf, reduced: the same http-level settings, only our site, run as this user.
+# Debian's nginx.conf, reduced: the same http-level settings, the cache-purge module (by its full path: the
+# prefix here is the work folder), only our site, run as this user.
+load_module $PURGE_MODULE;
 worker_processes 1;
 pid $WORK/nginx.pid;
 error_log $WORK/logs/nginx-error.log warn;
@@ -147,5 +156,5 @@ wait_until 15 nginx curl -sk -o /dev/null "https://127.0.0.1:$HTTPS_PORT/healthz
 # --- The checks ---------------------------------------------------------------------------------------
 say "smoke checks and the browser journey"
 CHECK_BASE="https://127.0.0.1:$HTTPS_PORT" CHECK_HTTP="http://127.0.0.1:$HTTP_PORT" \
-    CHECK_NOREDIS="http://127.0.0.1:$NOREDIS_PORT" \
+    CHECK_NOREDIS="http://127.0.0.1:$NOREDIS_PORT" CHECK_APP="http://127.0.0.1:$APP_PORT" \
     timeout 600 "$BIN/pytest" -c deploy/check/pytest.ini deploy/check -q -rs

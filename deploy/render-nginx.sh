@@ -14,9 +14,11 @@ here="$(cd "$(dirname "$0")" && pwd)"
 : "${STATIC_ROOT:=$APP_DIR/static}"
 : "${MEDIA_ROOT:=$APP_DIR/media}"
 : "${LOG_DIR:=/var/log/hodsite}"
+: "${CACHE_DIR:=/var/cache/nginx/hodsite}"
+: "${PURGE_PORT:=8081}"
 suffix=""
 [ "$HTTPS_PORT" = "443" ] || suffix=":$HTTPS_PORT"
 sed -e "s|@SERVER_NAME@|$SERVER_NAME|g" -e "s|@UPSTREAM@|$UPSTREAM|g" -e "s|@HTTP_PORT@|$HTTP_PORT|g" \
     -e "s|@HTTPS_PORT@|$HTTPS_PORT|g" -e "s|@HTTPS_PORT_SUFFIX@|$suffix|g" -e "s|@TLS_CERT@|$TLS_CERT|g" \
     -e "s|@TLS_KEY@|$TLS_KEY|g" -e "s|@STATIC_ROOT@|$STATIC_ROOT|g" -e "s|@MEDIA_ROOT@|$MEDIA_ROOT|g" \
-    -e "s|@LOG_DIR@|$LOG_DIR|g" "$here/nginx/hodsite.conf"
+    -e "s|@LOG_DIR@|$LOG_DIR|g" -e "s|@CACHE_DIR@|$CACHE_DIR|g" -e "s|@PURGE_PORT@|$PURGE_PORT|g" "$here/nginx/hodsite.conf"

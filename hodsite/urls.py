@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from eservices.visits.beacon import visit_beacon
 from home import views as home_views
 from home.search import views as search_views
 from home.security.conflicts import edit_page
@@ -26,6 +27,8 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("search/", search_views.search, name="search"),
     path("healthz", operations_views.healthz, name="healthz"),
+    # The visit beacon of public pages (eservices/visits/beacon.py): never cached, not even by nginx.
+    path("v/", visit_beacon, name="visit_beacon"),
 ]
 
 if settings.DEBUG:

@@ -86,8 +86,12 @@ def purge():
 
 
 def page_changed(sender=None, **kwargs):
-    """Signal receiver for publication, unpublication (also scheduled, and expiry), moves and new slugs."""
+    """Signal receiver for publication, unpublication (also scheduled, and expiry), moves and new slugs: this
+    cache forgets every page; nginx's micro-cache (``home.frontend_cache``) the page, its ancestors and home."""
+    from home.frontend_cache import purge_around
+
     purge()
+    purge_around(kwargs.get("instance"))
 
 
 @functools.cache

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Site
 
 from PIL import Image
 from pypdf import PdfWriter
@@ -50,6 +50,9 @@ image = HospitalImage(
 image.save()
 rendition = image.get_rendition("width-200")
 
+# The site's address as visitors use it: Wagtail purges nginx's micro-cache by the page's host (deploy/README.md).
+Site.objects.filter(is_default_site=True).update(hostname="127.0.0.1", port=int(os.environ["CHECK_HTTPS_PORT"]))
+
 home = HomePage.objects.get(depth=2)
 page = StandardPage(
     title="รายงานผลการดำเนินงาน",
@@ -73,6 +76,7 @@ with open(os.environ["CHECK_FIXTURES"], "w") as handle:
             "original_image": "/media/" + image.file.name,
             "rendition": rendition.url,
             "page": page.url,
+            "page_id": page.pk,
         },
         handle,
     )

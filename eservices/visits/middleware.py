@@ -30,6 +30,7 @@ class VisitCounterMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if settings.VISITS_COUNTING and is_countable(request, response):
+        # With VISITS_COUNT_BY = "beacon" the page's beacon counts it (eservices.visits.beacon), never both.
+        if settings.VISITS_COUNTING and settings.VISITS_COUNT_BY == "server" and is_countable(request, response):
             response._resource_closers.append(lambda: _count_safely(request))
         return response

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "publishing.users_app.HospitalUsersConfig",  # wagtail.users, keeping two webmasters (R3.2)
@@ -111,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.security.csp.csp_nonce",
+                "eservices.visits.beacon.beacon_context",
             ],
         },
     },
@@ -239,6 +241,13 @@ PAGE_CACHE_BROWSER_SECONDS = env.int("PAGE_CACHE_BROWSER_SECONDS", default=30)
 # The query parameters public pages read (home/listing.py: page, fiscal year, quarter, month, category); a request
 # with any other parameter is not cached, so random parameters cannot fill the cache with copies of one page.
 PAGE_CACHE_QUERY_PARAMETERS = ("page", "fy", "q", "m", "category")
+# nginx's micro-cache of pages (deploy/nginx/hodsite.conf) is purged on publication through its purge listener,
+# e.g. FRONTEND_CACHE_PURGE_URL=http://127.0.0.1:8081 (home/frontend_cache.py); unset: nothing is purged.
+WAGTAILFRONTENDCACHE = (
+    {"nginx": {"BACKEND": "home.frontend_cache.NginxPurgeBackend", "LOCATION": env("FRONTEND_CACHE_PURGE_URL")}}
+    if env("FRONTEND_CACHE_PURGE_URL", default="")
+    else {}
+)
 PAGE_CACHE_EXCLUDED_PREFIXES = (
     "/admin/",
     "/django-admin/",
@@ -401,6 +410,14 @@ FEEDBACK_RETENTION_DAYS = env.int("FEEDBACK_RETENTION_DAYS", default=730)
 SURVEY_RATE_LIMIT = (20, 3600)
 # Count public page views and visitors (VisitCounterMiddleware); paths under these prefixes are never counted.
 VISITS_COUNTING = True
+# Who counts a view: "server" (VisitCounterMiddleware, as Django sends the page) or "beacon" (the page, once
+# loaded, posts to /v/: eservices/visits/beacon.py). Production uses the beacon, so pages nginx serves from
+# its cache are counted too; development and the tests count on the server unless a test says otherwise.
+VISITS_COUNT_BY = env("VISITS_COUNT_BY", default="server")
+if VISITS_COUNT_BY not in ("server", "beacon"):
+    raise ImproperlyConfigured("VISITS_COUNT_BY must be 'server' or 'beacon'.")
+# Beacon requests per client address (count, seconds): a page view each, so as generous as page views.
+VISITS_BEACON_RATE_LIMIT = (120, 60)
 VISITS_EXCLUDED_PREFIXES = (
     "/admin/",
     "/django-admin/",

@@ -45,6 +45,11 @@ if env("REDIS_URL", default=""):
     # Anonymous pages from Redis for up to 5 minutes, purged on every publication (home/page_cache.py).
     PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 
+# Views are counted by the pages' beacon (eservices/visits/beacon.py): nginx may serve a page from its cache.
+VISITS_COUNT_BY = env("VISITS_COUNT_BY", default="beacon")
+if VISITS_COUNT_BY not in ("server", "beacon"):
+    raise ImproperlyConfigured("VISITS_COUNT_BY must be 'server' or 'beacon'.")
+
 # E-mail: EMAIL_URL such as smtp+tls://user:password@smtp.example.go.th:587
 if env("EMAIL_URL", default=""):
     vars().update(env.email("EMAIL_URL"))

@@ -1,12 +1,15 @@
-"""Content-Security-Policy with a nonce per response (Django 5.2 has no CSP of its own).
+"""Content-Security-Policy (Django 5.2 has no CSP of its own).
 
-Public pages get a strict policy: scripts only from our own host or with this response's nonce, no
-plugins, no ``<base>`` elsewhere, framing and form posts only to ourselves. The admin (``/admin/``)
-gets the same plus what Wagtail's admin needs (``ADMIN_POLICY``, each allowance explained). Only HTML
-responses carry the header (a PDF opened in the browser's viewer must not be constrained by it).
+Public pages get a strict policy: scripts only from our own host (``script-src 'self'``, no inline script
+at all, no nonce), no plugins, no ``<base>`` elsewhere, framing and form posts only to ourselves. The admin
+(``/admin/``) gets the same plus what Wagtail's admin needs (``ADMIN_POLICY``, each allowance explained).
+Only HTML responses carry the header (a PDF opened in the browser's viewer must not be constrained by it).
 
-An inline script must carry the nonce: ``<script nonce="{{ csp_nonce }}">`` (context processor
-``csp_nonce``). Any other inline script or ``on…=`` attribute is blocked by the browser.
+Why no nonce on public pages (docs/security.md, "Content-Security-Policy"): nginx keeps a public page for a
+few seconds and sends the same bytes to many visitors; a nonce in those bytes would be shared by all of them
+and prove nothing. Public templates have no inline script (``tests/home/test_security_csp.py`` checks it):
+behaviour lives in static files (``js/site.js``). A policy that names ``{nonce}`` still gets a fresh one
+per response (``get_nonce``); none does today.
 """
 
 import secrets
@@ -20,7 +23,8 @@ FRAME_SOURCES = ("'self'", "https://www.youtube-nocookie.com", "https://www.yout
 
 PUBLIC_POLICY = {
     "default-src": ["'self'"],
-    "script-src": ["'self'", "{nonce}"],
+    # Only our own files: a page cached by nginx is the same for everyone, so it cannot carry a nonce.
+    "script-src": ["'self'"],
     # style="" attributes are used for computed values (the hero image, the budget bar); style elements
     # and style sheets only from our host.
     "style-src": ["'self'"],
@@ -54,6 +58,10 @@ ADMIN_POLICY = {
     # The live preview panel is an iframe of our own preview view.
     "frame-src": list(FRAME_SOURCES),
 }
+
+
+def _uses_nonce(policy):
+    return any("{nonce}" in source for sources in policy.values() for source in sources)
 
 
 def _render(policy, nonce):
@@ -94,7 +102,9 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         content_type = response.get("Content-Type", "")
         if content_type.startswith("text/html") and "Content-Security-Policy" not in response:
-            response["Content-Security-Policy"] = _render(policy_for(request), get_nonce(request))
+            policy = policy_for(request)
+            nonce = get_nonce(request) if _uses_nonce(policy) else ""
+            response["Content-Security-Policy"] = _render(policy, nonce)
         return response
 
 

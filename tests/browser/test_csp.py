@@ -28,7 +28,7 @@ def test_public_pages_have_no_csp_violations(page, live_site):
     page.goto(live_site + "/services/e-services/complaint/")
     page.wait_for_load_state("load")
     header = page.request.get(live_site + "/").headers["content-security-policy"]
-    assert "script-src 'self' 'nonce-" in header
+    assert "script-src 'self';" in header, "own files only, no nonce: nginx may share the page"
     assert violations == []
 
 

@@ -38,17 +38,55 @@ def test_other_https_port_is_kept_in_the_redirect():
     assert "return 301 https://$host:8443$request_uri;" in render(HTTPS_PORT="8443")
 
 
+def test_pages_are_micro_cached_and_purged_only_from_this_host():
+    site = render()
+    assert "proxy_cache_path /var/cache/nginx/hodsite " in site and "keys_zone=hodsite_pages:" in site
+    page_location = site[site.index("    location / {\n        proxy_pass") :]
+    for line in (
+        "proxy_cache hodsite_pages;",
+        "proxy_cache_key $host$request_uri;",
+        "proxy_cache_bypass $hodsite_uncached_path $hodsite_has_credentials;",
+        "proxy_no_cache $hodsite_uncached_path $hodsite_has_credentials;",
+        "proxy_cache_lock on;",
+        "proxy_cache_use_stale updating error timeout",
+        "add_header X-Cache-Status $upstream_cache_status always;",
+    ):
+        assert line in page_location, line
+    assert not re.search(r"^\s*proxy_cache_valid", site, re.M), "only what Django marks public, for Django's max-age"
+    assert re.findall(r"^\s*proxy_ignore_headers (.*);", site, re.M) == ["Vary"], "Set-Cookie, Cache-Control honoured"
+    assert '"$cookie_sessionid$cookie_messages$http_authorization"' in site
+    uncached = re.search(r"map \$uri \$hodsite_uncached_path \{(.*?)\}", site, re.S).group(1)
+    for name in ("admin", "search", "documents", "v", "healthz"):
+        assert re.search(rf"[(|]{name}[|)]", uncached), name
+    purge_server = site[site.index("listen 127.0.0.1:8081;") :]
+    assert "allow 127.0.0.1;" in purge_server and "deny all;" in purge_server
+    assert "proxy_cache_purge hodsite_pages $host$request_uri;" in purge_server
+    assert "listen 127.0.0.1:9081;" in render(PURGE_PORT="9081")
+
+
+PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
+
+
 @pytest.mark.skipif(not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()), reason="nginx not installed")
+@pytest.mark.skipif(not PURGE_MODULE.exists(), reason="libnginx-mod-http-cache-purge not installed")
 def test_nginx_accepts_the_rendered_site(tmp_path):
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=t",
                     "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)  # fmt: skip
     (tmp_path / "site.conf").write_text(
-        render(TLS_CERT=str(cert), TLS_KEY=str(key), LOG_DIR=str(tmp_path), HTTP_PORT="18080", HTTPS_PORT="18443")
+        render(
+            TLS_CERT=str(cert),
+            TLS_KEY=str(key),
+            LOG_DIR=str(tmp_path),
+            HTTP_PORT="18080",
+            HTTPS_PORT="18443",
+            CACHE_DIR=str(tmp_path / "cache"),
+            PURGE_PORT="18081",
+        )  # fmt: skip
     )
     (tmp_path / "nginx.conf").write_text(
-        f"pid {tmp_path}/nginx.pid; error_log {tmp_path}/error.log; events {{}}\n"
+        f"load_module {PURGE_MODULE}; pid {tmp_path}/nginx.pid; error_log {tmp_path}/error.log; events {{}}\n"
         f"http {{ include /etc/nginx/mime.types; include {tmp_path}/site.conf; }}\n"
     )
     result = subprocess.run(

@@ -30,4 +30,20 @@
       });
     }
   });
+  // The visit beacon (eservices/visits/beacon.py): pages may come from nginx's cache, so the page itself
+  // tells the site it was viewed, once per load, after it has loaded. No cookie, no identifier.
+  var beacon = document.body && document.body.getAttribute("data-visit-beacon");
+  if (beacon) {
+    var sendVisit = function () {
+      var data = new URLSearchParams({ p: window.location.pathname });
+      if (!(navigator.sendBeacon && navigator.sendBeacon(beacon, data))) {
+        fetch(beacon, { method: "POST", body: data, credentials: "same-origin", keepalive: true }).catch(function () {});
+      }
+    };
+    if (document.readyState === "complete") {
+      sendVisit();
+    } else {
+      window.addEventListener("load", sendVisit, { once: true });
+    }
+  }
 })();
