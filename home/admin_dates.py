@@ -4,7 +4,15 @@ Wagtail's date and date-time inputs show and read Christian-Era years through a 
 "2569" typed by staff became the year 2569 C.E. and was saved without a word. Every date and date-time field
 of a Wagtail admin form (page facts and data period, documents' period, settings, snippets, complaint and
 feedback records) gets a plain text input here instead, registered with Wagtail's form-field overrides, and
-the page's schedule (go-live, expiry) gets the same through ``ThaiPublishingPanel``:
+the page's schedule (go-live, expiry) gets the same through ``ThaiPublishingPanel``, and so do the places
+Wagtail builds its own date fields outside model forms:
+
+- StreamField date and date-time blocks (``wagtail.blocks.DateBlock``, ``DateTimeBlock``): the block's form
+  field is ours, and Wagtail's telepath editor renders its plain text input and the พ.ศ. value it formats;
+  the stream still stores ISO Christian-Era dates;
+- the date filters of Wagtail's listings and reports (site history, locked and aging pages, workflows, the
+  page explorer, users, form submissions, any ``list_filter`` on a date): ``DateFromToRangeFilter`` and
+  ``DateFilter``/``DateTimeFilter`` read พ.ศ. in our inputs, and the active-filter chips show พ.ศ.;
 
 - shown as ``03/12/2569`` and ``03/12/2569 14:30``;
 - read as day/month/year in พ.ศ. (``/``, ``-`` or ``.`` between, Thai digits too, or "3 ธ.ค. 2569"); ISO
@@ -21,14 +29,27 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import blocks
+from wagtail.admin.active_filters import (
+    BaseFilterAdapter,
+    DateFromToRangeFilterAdapter,
+    register_filter_adapter_class,
+)
+from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.panels import FieldPanel, PublishingPanel
 from wagtail.models import Page
 from wagtail.models.panels import PanelPlaceholder
 
-from home.thai_dates import be_year, from_thai_digits, parse_thai_date
+import django_filters
+from django_filters.fields import DateRangeField, RangeField
+from django_filters.widgets import SuffixedMultiWidget
+
+from home.thai_dates import be_year, from_thai_digits, parse_thai_date, thai_date
 
 BE_OFFSET = 543
 MIN_BE_YEAR = 2400  # B.E. 2400 is 1857 C.E.: anything smaller is a Christian-Era year typed as พ.ศ.
@@ -203,8 +224,98 @@ class ThaiPublishingPanel(PublishingPanel):
         ]
 
 
+# --- StreamField blocks --------------------------------------------------------------------------------
+
+
+def _block_date_field(block):
+    """``DateBlock.field``: our field and input, labelled with the block's label for the messages."""
+    options = {key: value for key, value in block.field_options.items() if key != "input_formats"}
+    return BuddhistEraDateField(label=block.label, widget=BuddhistEraDateInput(), **options)
+
+
+def _block_datetime_field(block):
+    """``DateTimeBlock.field``: our field and input, labelled with the block's label for the messages."""
+    return BuddhistEraDateTimeField(label=block.label, widget=BuddhistEraDateTimeInput(), **block.field_options)
+
+
+def _replace_block_field(block_class, make_field):
+    field = cached_property(make_field)
+    field.__set_name__(block_class, "field")
+    block_class.field = field
+
+
+# --- Listing and report filters ----------------------------------------------------------------------
+
+
+class BuddhistEraDateRangeWidget(DateRangePickerWidget):
+    """Wagtail's from/to filter inputs (same template and ``_from``/``_to`` names) in the Buddhist Era."""
+
+    def __init__(self, attrs=None):
+        widgets = (
+            BuddhistEraDateInput(attrs={"placeholder": _("from dd/mm/yyyy (B.E.)")}),
+            BuddhistEraDateInput(attrs={"placeholder": _("to dd/mm/yyyy (B.E.)")}),
+        )
+        SuffixedMultiWidget.__init__(self, widgets, attrs)
+
+
+class BuddhistEraDateRangeField(DateRangeField):
+    """``DateFromToRangeFilter``'s field: both ends read as พ.ศ.; a ค.ศ. year is refused naming the filter."""
+
+    widget = BuddhistEraDateRangeWidget
+
+    def __init__(self, *args, **kwargs):
+        label = kwargs.get("label") or _("Date")
+        fields = (
+            BuddhistEraDateField(label=format_lazy("{} ({})", label, _("range start"))),
+            BuddhistEraDateField(label=format_lazy("{} ({})", label, _("range end"))),
+        )
+        widget = kwargs.get("widget")
+        if widget is None or widget is DateRangePickerWidget or type(widget) is DateRangePickerWidget:
+            kwargs["widget"] = BuddhistEraDateRangeWidget  # Wagtail's filters name its ค.ศ. picker explicitly
+        RangeField.__init__(self, fields, *args, **kwargs)
+
+
+class BuddhistEraFilterDateField(BuddhistEraDateField):
+    """``DateFilter``'s field: Wagtail's filter sets ask for its ค.ศ. picker; ours is used instead."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["widget"] = BuddhistEraDateInput
+        super().__init__(*args, **kwargs)
+
+
+class BuddhistEraFilterDateTimeField(BuddhistEraDateTimeField):
+    """``DateTimeFilter``'s field (Aging pages: "last published before"): Wagtail gives it a date-only input,
+    so a พ.ศ. date alone means its midnight, as Wagtail's own reading of a bare date does."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["widget"] = BuddhistEraDateInput
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip() and not _TIME.fullmatch(from_thai_digits(value).strip()):
+            day = parse_be_date(value, _label(self))
+            return timezone.make_aware(dt.datetime.combine(day, dt.time()))
+        return super().to_python(value)
+
+
+class BuddhistEraDateFilterAdapter(BaseFilterAdapter):
+    """The active-filter chip of a single-date filter: "3 ธันวาคม 2569", not ``2026-12-03 00:00:00+07:00``."""
+
+    def get_active_filters(self):
+        for active in super().get_active_filters():
+            yield active._replace(value=thai_date(self.value))
+
+
+class BuddhistEraDateRangeAdapter(DateFromToRangeFilterAdapter):
+    """The active-filter chip above a listing: "ตั้งแต่ 1 ต.ค. 2568 - 30 ก.ย. 2569", not the ค.ศ. year."""
+
+    def format_value(self, value):
+        return thai_date(value) if value is not None else self.empty_value_label
+
+
 def register():
-    """Called once from ``HomeConfig.ready``: every Wagtail admin model form, and every page's schedule."""
+    """Called once from ``HomeConfig.ready``: every Wagtail admin model form, every page's schedule, every
+    StreamField date block, and every date filter of the admin's listings and reports."""
     register_form_field_override(
         models.DateField, override={"form_class": BuddhistEraDateField, "widget": BuddhistEraDateInput}
     )
@@ -217,3 +328,11 @@ def register():
         else panel
         for panel in Page.settings_panels
     ]
+    _replace_block_field(blocks.DateBlock, _block_date_field)
+    _replace_block_field(blocks.DateTimeBlock, _block_datetime_field)
+    django_filters.DateFromToRangeFilter.field_class = BuddhistEraDateRangeField
+    django_filters.DateFilter.field_class = BuddhistEraFilterDateField
+    django_filters.DateTimeFilter.field_class = BuddhistEraFilterDateTimeField
+    register_filter_adapter_class(django_filters.DateFromToRangeFilter, BuddhistEraDateRangeAdapter)
+    register_filter_adapter_class(django_filters.DateFilter, BuddhistEraDateFilterAdapter)
+    register_filter_adapter_class(django_filters.DateTimeFilter, BuddhistEraDateFilterAdapter)

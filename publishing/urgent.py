@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
 
+from home.admin_dates import BuddhistEraDateTimeField
 from home.mail import absolute_url, send_templated
 from home.roles import DIRECTOR, WEBMASTERS
 from home.thai_dates import add_working_days
@@ -114,10 +115,10 @@ class UrgentPublishForm(forms.Form):
             "invalid_choice": _("Choose who approved verbally."),
         },
     )
-    verbal_approved_at = forms.DateTimeField(
+    # Typed and shown in the Buddhist Era like every admin date (home/admin_dates.py): the browser's
+    # datetime-local picker shows Christian-Era years.
+    verbal_approved_at = BuddhistEraDateTimeField(
         label=_("Approved verbally at"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
         error_messages={
             "required": _("Enter when the verbal approval was given."),
             "invalid": _("Enter a date and time."),

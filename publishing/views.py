@@ -54,7 +54,7 @@ def urgent_publish_view(request, page_id):
         request.POST or None,
         page=page,
         user=request.user,
-        initial={"verbal_approved_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")},
+        initial={"verbal_approved_at": timezone.localtime().replace(second=0, microsecond=0)},
     )
     if request.method == "POST" and form.is_valid():
         urgent_publish(page, request.user, **form.cleaned_data)
