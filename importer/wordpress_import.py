@@ -279,7 +279,7 @@ class WordPressImport:
             return self.report.add(entry)
         self._fill(page, item, target, converted, attachments, thumb)
         if page.pk is None:
-            page.slug = pages.unique_slug(parent, item.slug or item.title, f"wp-{item.post_id}")
+            page.slug = pages.unique_slug(parent, item.slug, f"wp-{item.post_id}", title=item.title)
         problems = pages.check_page(page)
         if problems:
             entry.reasons += [f"{label}: {message}" if label else message for _name, label, message in problems]
