@@ -80,9 +80,10 @@ class WordPressImport:
         return self.report
 
     def _guard(self, item, handler):
-        """One item in its own savepoint: a failure refuses that item, never half of it."""
+        """One item in its own transaction: a failure refuses that item, never half of it — its rows are rolled
+        back and the files it already stored are deleted (``media.files_undone_on_failure``)."""
         try:
-            with transaction.atomic():
+            with media.files_undone_on_failure(), transaction.atomic():
                 handler(item)
         except Exception as error:  # a broken file or an unexpected value refuses the item, with the reason
             entry = Entry(_kind_label(item), item.post_id, item.title, REFUSED, old_paths=item.old_paths())

@@ -3,6 +3,7 @@
 import datetime as dt
 import io
 import shutil
+from pathlib import Path
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -326,3 +327,39 @@ def test_the_slug_of_a_new_page_or_wp_n_only_when_there_is_none(target_site, pos
     from importer.pages import unique_slug
 
     assert unique_slug(target_site["news"], unquote(post_name), "wp-207", title=title) == expected
+
+
+def _stored_files():
+    from django.conf import settings
+
+    root = Path(settings.MEDIA_ROOT)
+    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("post_id", "title", "model"),
+    [("101", "ภาพพิธีทอดกฐิน 2562", HospitalImage), ("103", "รายงานผลการประเมิน ITA ปี 2562", HospitalDocument)],
+)
+@pytest.mark.django_db
+def test_an_item_that_fails_midway_leaves_no_file_behind(
+    target_site, media_dir, tmp_path, monkeypatch, post_id, title, model
+):
+    from importer.wordpress_import import WordPressImport
+
+    real_record = WordPressImport._record
+
+    def fail_after_the_file_is_stored(self, item, *args, **kwargs):
+        if item.post_id == post_id:
+            raise RuntimeError("ดิสก์เต็ม")  # after the file is in storage, before the item is complete
+        return real_record(self, item, *args, **kwargs)
+
+    monkeypatch.setattr(WordPressImport, "_record", fail_after_the_file_is_stored)
+    before = _stored_files()
+    output, _xlsx = run(media_dir, tmp_path)
+    assert "ดิสก์เต็ม" in output  # refused, with the reason
+    assert not model.objects.filter(title=title).exists()  # its row is rolled back ...
+    kept = {d.file.name for d in HospitalDocument.objects.all()} | {i.file.name for i in HospitalImage.objects.all()}
+    assert kept  # the other files were imported
+    new_files = _stored_files() - before
+    # ... and so is its file: every file the run left in storage belongs to a document or an image.
+    assert new_files == kept - before, new_files - kept
