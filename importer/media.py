@@ -6,6 +6,8 @@ and the scan) and the image size limit, and must bring their alternative text. `
 ``HospitalImage.save`` remove EXIF/XMP (GPS, camera) before the file is kept.
 """
 
+import contextlib
+import contextvars
 import hashlib
 from pathlib import Path
 
@@ -18,6 +20,31 @@ from wagtail.models import Collection
 
 from home.file_checks import content_matches
 from home.models import HospitalDocument, HospitalImage, human_size
+
+_stored = contextvars.ContextVar("stored_files", default=None)
+
+
+@contextlib.contextmanager
+def files_undone_on_failure():
+    """Files stored inside the block are deleted again if the block fails: put it around the ``atomic()`` of
+    one item, so a rolled-back item leaves no file behind that no document or image refers to."""
+    stored = []
+    token = _stored.set(stored)
+    try:
+        yield stored
+    except BaseException:
+        for storage, name in stored:
+            with contextlib.suppress(Exception):  # the rollback's own error is the one to report
+                storage.delete(name)
+        raise
+    finally:
+        _stored.reset(token)
+
+
+def _note_stored(field, previous):
+    stored = _stored.get()
+    if stored is not None and field.name and field.name != previous:
+        stored.append((field.storage, field.name))
 
 
 def is_picture(name):
@@ -70,10 +97,13 @@ def save_document(path, title, existing=None, collection=None, owner_unit=None, 
     document.title = title[:255]
     document.owner_unit = owner_unit
     document.period_start, document.period_end = period
+    previous = document.file.name if existing else None  # the file the database keeps on a rollback
     with open(path, "rb") as handle:
         document.file.save(Path(path).name, File(handle), save=False)
+    _note_stored(document.file, previous)
     document._set_document_file_metadata()
     document.save()
+    _note_stored(document.file, previous)  # the save may store it again (a photo without its EXIF)
     return document
 
 
@@ -81,8 +111,11 @@ def save_image(path, title, alt, existing=None, collection=None):
     image = existing or HospitalImage(collection=collection or Collection.get_first_root_node())
     image.title = title[:255]
     image.description = alt[:255]
+    previous = image.file.name if existing else None
     with open(path, "rb") as handle:
         image.file.save(Path(path).name, File(handle), save=False)
+    _note_stored(image.file, previous)
     image._set_image_file_metadata()
     image.save()
+    _note_stored(image.file, previous)
     return image

@@ -7,9 +7,12 @@ former site had it, inside ``home.compliance.importing()`` (no "your item is liv
 """
 
 import json
+import re
+import unicodedata
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_unicode_slug
 from django.utils.text import slugify
 
 from wagtail.log_actions import log
@@ -17,6 +20,7 @@ from wagtail.models import Page, Site
 
 from home import compliance
 from home.models import ItemPage
+from home.slugs import SLUG_RE
 
 # Fields Wagtail fills when the page is placed in the tree; not the importer's to check.
 TREE_FIELDS = [
@@ -60,11 +64,31 @@ def item_model_for(parent):
     return None
 
 
-def unique_slug(parent, wanted, fallback, exclude_pk=None):
-    """An ASCII slug from ``wanted`` ("job-2563"), else ``fallback``: Django's slug rule (letters and digits)
-    refuses Thai vowel and tone marks, and stripping them leaves a misspelt word, so a Thai slug is not kept."""
-    wanted = wanted or ""
-    base = (slugify(wanted)[:200].strip("-") if wanted.isascii() else "") or fallback
+def _slug_candidate(value, keep_only_slug_chars=False):
+    """``value`` as a slug the site accepts whole (Thai vowels and tone marks kept), or "" when it is not one.
+
+    Lower case, spaces to "-"; ASCII goes through Django's ``slugify`` as before. A Thai slug is checked by the
+    same validator as the admin's slug field (``validate_unicode_slug``, widened by ``home.slugs``); with
+    ``keep_only_slug_chars`` (a title, not a slug) punctuation such as "(" or "." is dropped first."""
+    value = unicodedata.normalize("NFC", str(value or "")).strip().lower()
+    if value.isascii():
+        return slugify(value)[:200].strip("-")
+    value = re.sub(r"\s+", "-", value)
+    if keep_only_slug_chars:
+        value = "".join(c for c in value if SLUG_RE.match(c))
+    value = re.sub(r"-{2,}", "-", value)[:200].strip("-")
+    try:
+        validate_unicode_slug(value)
+    except ValidationError:
+        return ""
+    return value
+
+
+def unique_slug(parent, wanted, fallback, exclude_pk=None, title=""):
+    """A slug for a new page under ``parent``: ``wanted`` (URL-decoded by the reader) when it is a valid slug —
+    a Thai one kept whole — else one made from ``title``, else ``fallback`` ("wp-201"); "-2", "-3" on a clash
+    with a sibling."""
+    base = _slug_candidate(wanted) or _slug_candidate(title, keep_only_slug_chars=True) or fallback
     slug, n = base, 1
     siblings = parent.get_children()
     if exclude_pk:

@@ -80,9 +80,10 @@ class WordPressImport:
         return self.report
 
     def _guard(self, item, handler):
-        """One item in its own savepoint: a failure refuses that item, never half of it."""
+        """One item in its own transaction: a failure refuses that item, never half of it — its rows are rolled
+        back and the files it already stored are deleted (``media.files_undone_on_failure``)."""
         try:
-            with transaction.atomic():
+            with media.files_undone_on_failure(), transaction.atomic():
                 handler(item)
         except Exception as error:  # a broken file or an unexpected value refuses the item, with the reason
             entry = Entry(_kind_label(item), item.post_id, item.title, REFUSED, old_paths=item.old_paths())
@@ -279,7 +280,7 @@ class WordPressImport:
             return self.report.add(entry)
         self._fill(page, item, target, converted, attachments, thumb)
         if page.pk is None:
-            page.slug = pages.unique_slug(parent, item.slug or item.title, f"wp-{item.post_id}")
+            page.slug = pages.unique_slug(parent, item.slug, f"wp-{item.post_id}", title=item.title)
         problems = pages.check_page(page)
         if problems:
             entry.reasons += [f"{label}: {message}" if label else message for _name, label, message in problems]

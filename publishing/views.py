@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page, TaskState
 
+from home import compliance
 from home.exports import PDF_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from home.roles import DIRECTOR, WEBMASTERS
 
@@ -211,9 +212,48 @@ def request_form_view(request, page_id, kind=None, pk=None):
     else:
         record = find_record(page, kind, pk) if kind else latest_record(page)
     if record is None:
+        if not kind and compliance.was_imported(page):
+            return imported_note(request, page)
         raise Http404(_("This item has no publication record: it was not published through the process."))
     data = request_form_data(record)
     return _download(exports.request_form_pdf(data), PDF_CONTENT_TYPE, f"{data['basename']}.pdf")
+
+
+def imported_note(request, page):
+    """Instead of a request form: the item came from the former system, when, by whom, with no approval here.
+
+    A screen, not a PDF: a paper under the form's name could be filed as the approval evidence it is not.
+    It says what to do to have a form (submit the item through the process)."""
+    from wagtail.models import PageLogEntry
+
+    from home.slugs import readable_url
+
+    entries = list(
+        PageLogEntry.objects.filter(page_id=page.pk, action=compliance.IMPORTED_ACTION)
+        .select_related("user")
+        .order_by("timestamp", "pk")
+    )
+    first, last = entries[0], entries[-1]
+
+    def who(entry):
+        if entry.user is None:
+            return _("the system (import command)")
+        return entry.user.get_full_name() or entry.user.get_username()
+
+    return TemplateResponse(
+        request,
+        "publishing/admin/imported_no_form.html",
+        {
+            "page": page,
+            "imported_at": first.timestamp,
+            "imported_by": who(first),
+            "updated_at": last.timestamp if last.pk != first.pk else None,
+            "updated_by": who(last),
+            "old_url": readable_url((first.data or {}).get("old_url", "")),
+            "header_title": _("Imported from the former system"),
+            "page_title": _("Imported from the former system"),
+        },
+    )
 
 
 def request_form_draft_view(request, page_id):

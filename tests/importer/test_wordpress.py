@@ -1,7 +1,9 @@
 """import_wordpress: posts, pages and files of the former site, refusals with reasons, re-runs, redirects."""
 
+import datetime as dt
 import io
 import shutil
+from pathlib import Path
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -55,7 +57,7 @@ def test_posts_become_news_items_with_their_date_owner_body_and_files(target_sit
     assert kathin.owner_unit == target_site["pr"] and kathin.category == "news"
     assert kathin.period_start.isoformat() == "2019-05-20"
     assert kathin.first_published_at.date().isoformat() == "2019-05-20"
-    assert kathin.slug == "wp-201"  # a Thai slug cannot be kept whole (Django's slug rule drops its vowels)
+    assert kathin.slug == "ทอดกฐินสามัคคี-2562"  # the WordPress slug, URL-decoded, its vowels and tone marks whole
     assert kathin.intro == "โรงพยาบาลฮอดร่วมกับชุมชนจัดพิธีทอดกฐินสามัคคี"
     kinds = [block.block_type for block in kathin.body]
     assert kinds == ["paragraph", "image", "heading", "paragraph", "paragraph"]
@@ -253,3 +255,111 @@ def test_the_import_is_recorded_as_done_by_the_user_who_ran_it(target_site, medi
     assert PageLogEntry.objects.get(page=kathin, action=IMPORTED_ACTION).user == webmaster
     with pytest.raises(CommandError, match="nobody"):
         run(media_dir, tmp_path, "--user", "nobody")
+
+
+THAI_SLUG = "ทอดกฐินสามัคคี-2562"
+KATHIN_ENCODED = "%e0%b8%97%e0%b8%ad%e0%b8%94%e0%b8%81%e0%b8%90%e0%b8%b4%e0%b8%99%e0%b8%aa%e0%b8%b2%e0%b8%a1%e0%b8%b1%e0%b8%84%e0%b8%84%e0%b8%b5-2562"
+
+
+@pytest.mark.django_db
+def test_a_thai_wordpress_slug_is_kept_whole_and_the_page_answers_at_it(target_site, media_dir, tmp_path, client):
+    from django.core.validators import validate_unicode_slug
+
+    run(media_dir, tmp_path)
+    kathin = news("ทอดกฐิน")
+    assert kathin.slug == THAI_SLUG and "\u0e31" in kathin.slug and "\u0e35" in kathin.slug  # ั and ี kept
+    validate_unicode_slug(kathin.slug)  # the admin's own slug rule accepts it: an editor can save the page as is
+    assert client.get(f"/news/{THAI_SLUG}/").status_code == 200
+    response = client.get("/?p=201")  # the old address still leads to the page, at its Thai address
+    assert response.status_code == 301
+    assert client.get(response["Location"]).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_thai_slug_taken_by_a_sibling_gets_a_number(target_site, media_dir, tmp_path):
+    from disclosure.models import NewsPage
+    from tests.conftest import add_page
+
+    add_page(
+        target_site["news"],
+        NewsPage,
+        title="ข่าวเดิมที่ใช้ชื่อเดียวกัน",
+        slug=THAI_SLUG,
+        owner_unit=target_site["pr"],
+        period_start=dt.date(2019, 1, 1),
+    )
+    run(media_dir, tmp_path)
+    assert news("ทอดกฐินสามัคคี").slug == f"{THAI_SLUG}-2"
+
+
+@pytest.mark.django_db
+def test_a_rerun_never_changes_the_slug_of_an_imported_page(target_site, media_dir, tmp_path):
+    run(media_dir, tmp_path)
+    kathin = news("ทอดกฐิน")
+    # An editor renames the address in the admin; a later import of changed content must not undo it.
+    kathin.slug = "kathin-2562"
+    kathin.save_revision().publish()
+    from importer.models import ImportedItem as Record
+
+    Record.objects.filter(key="201").update(updated_at=kathin.latest_revision_created_at)  # not "edited since"
+    changed = tmp_path / "changed.xml"
+    changed.write_text(WXR.read_text(encoding="utf-8").replace("ณ วัดในอำเภอฮอด", "ณ วัดพระธาตุ"), encoding="utf-8")
+    output, _xlsx = run(media_dir, tmp_path, wxr=changed)
+    assert "[ปรับปรุง] ข่าว 201" in output
+    kathin = news("ทอดกฐิน")
+    assert "ณ วัดพระธาตุ" in str(kathin.body[0].value) and kathin.slug == "kathin-2562"
+    assert news("ทอดกฐิน").pk == kathin.pk and Page.objects.filter(title__contains="ทอดกฐิน").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("post_name", "title", "expected"),
+    [
+        (KATHIN_ENCODED.replace("-2562", "-2563"), "ทอดกฐิน", "ทอดกฐินสามัคคี-2563"),  # decoded, kept whole
+        ("", "ประกาศ (ฉบับที่ 2) เรื่องวันหยุด.", "ประกาศ-ฉบับที่-2-เรื่องวันหยุด"),  # no slug: from the title
+        ("ข่าว%zz/ใหม่", "...", "wp-207"),  # neither is a valid slug: wp-N
+        ("", "", "wp-207"),
+    ],
+)
+@pytest.mark.django_db
+def test_the_slug_of_a_new_page_or_wp_n_only_when_there_is_none(target_site, post_name, title, expected):
+    from urllib.parse import unquote
+
+    from importer.pages import unique_slug
+
+    assert unique_slug(target_site["news"], unquote(post_name), "wp-207", title=title) == expected
+
+
+def _stored_files():
+    from django.conf import settings
+
+    root = Path(settings.MEDIA_ROOT)
+    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("post_id", "title", "model"),
+    [("101", "ภาพพิธีทอดกฐิน 2562", HospitalImage), ("103", "รายงานผลการประเมิน ITA ปี 2562", HospitalDocument)],
+)
+@pytest.mark.django_db
+def test_an_item_that_fails_midway_leaves_no_file_behind(
+    target_site, media_dir, tmp_path, monkeypatch, post_id, title, model
+):
+    from importer.wordpress_import import WordPressImport
+
+    real_record = WordPressImport._record
+
+    def fail_after_the_file_is_stored(self, item, *args, **kwargs):
+        if item.post_id == post_id:
+            raise RuntimeError("ดิสก์เต็ม")  # after the file is in storage, before the item is complete
+        return real_record(self, item, *args, **kwargs)
+
+    monkeypatch.setattr(WordPressImport, "_record", fail_after_the_file_is_stored)
+    before = _stored_files()
+    output, _xlsx = run(media_dir, tmp_path)
+    assert "ดิสก์เต็ม" in output  # refused, with the reason
+    assert not model.objects.filter(title=title).exists()  # its row is rolled back ...
+    kept = {d.file.name for d in HospitalDocument.objects.all()} | {i.file.name for i in HospitalImage.objects.all()}
+    assert kept  # the other files were imported
+    new_files = _stored_files() - before
+    # ... and so is its file: every file the run left in storage belongs to a document or an image.
+    assert new_files == kept - before, new_files - kept

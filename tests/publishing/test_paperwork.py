@@ -264,6 +264,42 @@ def test_no_request_form_for_a_page_never_published_through_the_process(client, 
     assert compliance.request_form_url(page) == ""
 
 
+def test_an_imported_item_says_when_and_by_whom_it_was_imported_instead_of_no_record(client, hospital, people):
+    from wagtail.log_actions import log
+    from wagtail.models import PageLogEntry
+
+    page = add_page(hospital["news"], StandardPage, title="ประวัติโรงพยาบาล", slug="history")
+    webmaster = hospital["users"]["webmaster"]
+    old = "https://www.hodhospital.go.th/%e0%b8%9b%e0%b8%a3%e0%b8%b0%e0%b8%a7%e0%b8%b1%e0%b8%95%e0%b8%b4/"
+    with freeze_time("2026-01-15 03:00:00"):  # 10:00 in Thailand
+        log(page, compliance.IMPORTED_ACTION, user=webmaster, data={"source": "wordpress", "old_url": old})
+    client.force_login(webmaster)
+    url = reverse("publishing_request_form", args=[page.pk])
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/html")  # a note, not a form
+    text = response.content.decode()
+    assert "นำเข้าจากเว็บไซต์เดิมของโรงพยาบาลเมื่อ 15 ม.ค. 2569" in text  # the date in พ.ศ.
+    assert "โดย ปิยะพงษ์ คำมูล" in text
+    assert "ไม่มีบันทึกการอนุมัติ" in text and "ส่งรายการเข้าตรวจ" in text
+    assert "/ประวัติ/" in text  # the old address as people read it
+    assert "ครั้งล่าสุด" not in text  # imported once
+    # Imported again later, by the command run without a user: both facts are shown.
+    with freeze_time("2026-02-01 03:00:00"):
+        log(page, compliance.IMPORTED_ACTION, user=None, data={"source": "wordpress", "old_url": old})
+    text = client.get(url).content.decode()
+    assert "15 ม.ค. 2569" in text and "ครั้งล่าสุดเมื่อ 1 ก.พ. 2569" in text and "ระบบ (คำสั่งนำเข้าข้อมูล)" in text
+    # Still no form to link from elsewhere, and a named record that does not exist is still not found.
+    assert compliance.request_form_url(page) == ""
+    assert client.get(reverse("publishing_request_form_record", args=[page.pk, "workflow", 999])).status_code == 404
+    # Staff of other sections see no more of it than they would of a form.
+    outsider = hospital["users"]["other_editor"]  # an editor of the plans section
+    assert not can_download_form(outsider, page)
+    client.force_login(outsider)
+    response = client.get(url)
+    assert response.status_code in (302, 403) and "นำเข้าจากเว็บไซต์เดิม" not in response.content.decode()
+    assert PageLogEntry.objects.filter(page=page, action=compliance.IMPORTED_ACTION).count() == 2
+
+
 def test_the_form_is_offered_on_the_page_screens_and_to_the_ita_dashboard(client, published, hospital, people):
     url = reverse("publishing_request_form", args=[published.pk])
     assert compliance.request_form_url(published) == url  # registered in PublishingConfig.ready

@@ -151,3 +151,84 @@ def test_staff_without_user_rights_cannot_reach_the_user_screens(client, hospita
     assert active(target)
     client.post(reverse("wagtailusers_users:delete", args=[target.pk]))
     assert get_user_model().objects.filter(pk=target.pk).exists()
+
+
+@pytest.mark.parametrize("path", ["edit", "delete", "bulk"])
+def test_the_check_runs_locked_in_the_transaction_of_the_change(admin, hospital, monkeypatch, path):
+    """The count of webmasters is taken inside the transaction that then makes the change, under a lock."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from publishing import webmasters
+
+    make_user("webmaster3", Group.objects.get(name=WEBMASTERS))  # so the change is allowed and happens
+    target = hospital["users"]["webmaster"]
+    outside = len(connection.atomic_blocks)  # the test's own transaction(s)
+    depths = []
+    real = webmasters.would_leave_too_few
+
+    def spy(leaving_ids):
+        depths.append(len(connection.atomic_blocks))
+        return real(leaving_ids)
+
+    monkeypatch.setattr(webmasters, "would_leave_too_few", spy)
+    with CaptureQueriesContext(connection) as queries:
+        if path == "edit":
+            admin.post(reverse("wagtailusers_users:edit", args=[target.pk]), edit_data(target, active=False))
+        elif path == "delete":
+            admin.post(reverse("wagtailusers_users:delete", args=[target.pk]))
+        else:
+            admin.post(bulk_url("set_active_state", target), {"mark_as_active": "False"})
+    assert not get_user_model().objects.filter(pk=target.pk, is_active=True).exists()  # the change was made
+    assert depths and all(depth > outside for depth in depths)  # ... in a transaction of the request
+    if connection.features.has_select_for_update:  # PostgreSQL: the group row and its members are locked
+        sql = [q["sql"] for q in queries.captured_queries]
+        lock = next(i for i, q in enumerate(sql) if "FOR UPDATE" in q and "auth_group" in q)
+        change = next(i for i, q in enumerate(sql) if q.startswith(("UPDATE", "DELETE")) and "auth_user" in q)
+        assert lock < change
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_administrators_at_the_same_instant_cannot_both_remove_a_webmaster():
+    """Three webmasters; two administrators each take a different one away at the same time: one must be refused."""
+    import threading
+    import time
+
+    from django.db import connection, connections, transaction
+
+    from publishing.webmasters import would_leave_too_few
+
+    if not connection.features.has_select_for_update:
+        pytest.skip("SQLite has no row locks; it lets one transaction write at a time")
+    group, _created = Group.objects.get_or_create(name=WEBMASTERS)
+    first, second, _third = (make_user(f"webmaster-lock-{n}", group) for n in range(3))
+    checked = threading.Event()
+    results, errors = {}, []
+
+    def remove(user, signal_after_check):
+        try:
+            with transaction.atomic():
+                if would_leave_too_few({user.pk}):
+                    results[user.pk] = "refused"
+                    return
+                if signal_after_check:
+                    checked.set()  # the other administrator checks now, before this change is committed
+                    time.sleep(1)
+                get_user_model().objects.filter(pk=user.pk).update(is_active=False)
+                results[user.pk] = "done"
+        except Exception as error:  # pragma: no cover — shown by the assertion below
+            errors.append(error)
+        finally:
+            checked.set()
+            connections.close_all()
+
+    one = threading.Thread(target=remove, args=(first, True))
+    one.start()
+    assert checked.wait(10)
+    two = threading.Thread(target=remove, args=(second, False))
+    two.start()
+    one.join(20)
+    two.join(20)
+    assert not errors
+    assert results == {first.pk: "done", second.pk: "refused"}
+    assert get_user_model().objects.filter(is_active=True, groups=group).count() == 2
