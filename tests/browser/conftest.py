@@ -90,7 +90,8 @@ def live_site(tmp_path_factory):
         assert result.returncode == 0, result.stdout + result.stderr
     port = _free_port()
     # DEBUG off, as in production: friendly error pages, no debug toolbar; media served for the test.
-    server_env = {**env, "DEBUG": "False", "SERVE_MEDIA": "True"}
+    # Visits counted by the page's beacon, as production counts them behind nginx's micro-cache.
+    server_env = {**env, "DEBUG": "False", "SERVE_MEDIA": "True", "VISITS_COUNT_BY": "beacon"}
     log = open(tmp / "server.log", "w")  # noqa: SIM115 — closed at teardown
     proc = subprocess.Popen(manage + ["runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
                             cwd=ROOT, env=server_env, stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
