@@ -192,16 +192,23 @@ def _document_candidates(visible, text, operator, words, root, sections):
     rows = _ranked(Document, visible_documents(visible), text, operator, ("pk", "title", "period_start", "created_at"))
     if not rows:
         return []
+    # The pages attaching these hits, driven by the hits' ids (an index on the reference index); which of
+    # those pages are visible is the second query. Filtering the references by the visibility subquery
+    # instead made SQLite walk every visible page (1.9 s at volume).
     references = (
-        _document_references(visible)
-        .filter(to_object_id__in=[str(row[0]) for row in rows])
+        ReferenceIndex.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            to_content_type=ContentType.objects.get_for_model(Document),
+            to_object_id__in=[str(row[0]) for row in rows],
+        )
         .values_list("to_object_id", "object_id")
         .distinct()
     )
     pages_of = {}
     for document_id, page_id in references:
         pages_of.setdefault(int(document_id), set()).add(int(page_id))
-    paths = dict(Page.objects.filter(pk__in={pk for ids in pages_of.values() for pk in ids}).values_list("pk", "path"))
+    attaching = {pk for ids in pages_of.values() for pk in ids}
+    paths = dict(visible.filter(pk__in=attaching).order_by().values_list("pk", "path"))
     found = []
     for position, (pk, title, period_start, created_at) in enumerate(rows):
         attached = sorted((paths[p], p) for p in pages_of.get(pk, ()) if p in paths)
