@@ -128,13 +128,18 @@ def ranked_sql(model, visible, query, limit=MAX_HITS):
     match = tsquery_expression(query)
     if match is None:
         return None
+    # MATERIALIZED: the GIN indexes go first. Left to itself the planner, which cannot estimate the
+    # visibility subquery (it guesses one row for 20,000 pages), walks every visible page through the
+    # (content type, object id) index instead — 2.6 s for a common word at volume.
     sql = (
-        f"SELECT e.object_id FROM {ENTRY_TABLE} e, to_tsquery(%s) q, to_tsquery(%s) qa "  # noqa: S608 — see above
-        "WHERE (e.title @@ qa OR e.body @@ qa) AND (e.title || e.body) @@ q "
-        f"AND e.content_type_id IN ({types_sql}) AND e.object_id IN ({visible_sql}) "
-        "ORDER BY ts_rank(e.title, q) * e.title_norm + ts_rank(e.body, q) DESC, e.id DESC LIMIT %s"
+        f"WITH matched AS MATERIALIZED (SELECT e.id, e.object_id, e.title, e.body, e.title_norm "  # noqa: S608 — see above
+        f"FROM {ENTRY_TABLE} e, to_tsquery(%s) qa WHERE (e.title @@ qa OR e.body @@ qa) "
+        f"AND e.content_type_id IN ({types_sql})) "
+        "SELECT m.object_id FROM matched m, to_tsquery(%s) q "
+        f"WHERE (m.title || m.body) @@ q AND m.object_id IN ({visible_sql}) "
+        "ORDER BY ts_rank(m.title, q) * m.title_norm + ts_rank(m.body, q) DESC, m.id DESC LIMIT %s"
     )
-    return sql, [match, any_word_tsquery(query), *content_types, *visible_params, limit]
+    return sql, [any_word_tsquery(query), *content_types, match, *visible_params, limit]
 
 
 def ranked_ids(model, visible, query, limit=MAX_HITS):
