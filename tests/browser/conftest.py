@@ -112,7 +112,11 @@ def live_site(tmp_path_factory):
     log.close()
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: Playwright's sync API keeps an asyncio loop running in the main thread while it
+# is started, and Django refuses database work under a running loop (SynchronousOnlyOperation). The
+# journeys share one xdist worker with other tests; stopping Playwright after each journey file lets the
+# database tests that follow on that worker run normally.
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
